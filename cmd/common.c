@@ -1,0 +1,337 @@
+/* common.c - helpers shared by the commands. */
+#include <errno.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common.h"
+#include "qf/schema.h"
+#include "qf/text.h"
+
+#ifndef QF_LOCALE_DIR_BUILD
+#define QF_LOCALE_DIR_BUILD "locale"
+#endif
+#ifndef QF_LOCALE_DIR_INSTALLED
+#define QF_LOCALE_DIR_INSTALLED "/usr/local/share/locale"
+#endif
+
+const char *qf_prog = "qf";
+
+static void check_stdout(void)
+{
+	/* Quietly end on a closed pipe (qf list | head); complain about any
+	 * other failure to write, as a command that lost output must. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == EPIPE)
+			_exit(0);
+		fprintf(stderr, "%s: %s: %s\n", qf_prog, _("write error"),
+			strerror(errno));
+		_exit(QF_EIO);
+	}
+	if (fclose(stdout) != 0 && errno != EPIPE) {
+		fprintf(stderr, "%s: %s: %s\n", qf_prog, _("write error"),
+			strerror(errno));
+		_exit(QF_EIO);
+	}
+}
+
+static const char *locale_dir(void)
+{
+	struct stat st;
+	static char buf[4096 + 32];
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	/* Uninstalled: the build tree's catalogues, beside the programs. */
+	if (n > 0) {
+		char *slash;
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/'))) {
+			*slash = '\0';
+			snprintf(buf, sizeof buf, "%s/locale", exe);
+			if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+				return buf;
+			snprintf(buf, sizeof buf, "%s/../share/locale", exe);
+			if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+				return buf;
+		}
+	}
+	if (stat(QF_LOCALE_DIR_BUILD, &st) == 0 && S_ISDIR(st.st_mode))
+		return QF_LOCALE_DIR_BUILD;
+	return QF_LOCALE_DIR_INSTALLED;
+}
+
+void cmd_init(const char *name)
+{
+	qf_prog = name;
+	setlocale(LC_ALL, "");
+	bindtextdomain("qifu", locale_dir());
+	bind_textdomain_codeset("qifu", "UTF-8");
+	textdomain("qifu");
+	atexit(check_stdout);
+}
+
+static void vwarn(const char *fmt, va_list ap)
+{
+	char msg[4096];
+	char *safe;
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	safe = qf_text_escape(msg, 0);
+	fprintf(stderr, "%s: %s\n", qf_prog, safe ? safe : msg);
+	free(safe);
+}
+
+void warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+}
+
+void die(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+void warn_error(const struct qf_error *e)
+{
+	char buf[QF_ERR_FILE_MAX + QF_ERR_MSG_MAX + 64];
+
+	warn("%s", qf_error_format(e, buf, sizeof buf));
+}
+
+void die_error(const struct qf_error *e)
+{
+	warn_error(e);
+	exit(e->code ? e->code : 1);
+}
+
+void usage(int code, const char *text)
+{
+	FILE *f = code ? stderr : stdout;
+
+	if (code)
+		fprintf(f, _("Try '%s --help' for more information.\n"),
+			qf_prog);
+	else
+		fputs(text, f);
+	exit(code);
+}
+
+void version(void)
+{
+	printf("%s (qifu) %s\n", qf_prog, QF_VERSION);
+	exit(0);
+}
+
+struct qf_store *open_store(const char *data)
+{
+	struct qf_error err;
+	struct qf_store *s;
+	char *root;
+
+	qf_error_clear(&err);
+	if (qf_store_find(data, getenv("QF_DATA"), &root, &err))
+		die_error(&err);
+	if (qf_store_open(&s, root, getenv("QF_SCHEMA_DIR"), &err)) {
+		free(root);
+		die_error(&err);
+	}
+	free(root);
+	return s;
+}
+
+void lock_store(struct qf_store *s)
+{
+	struct qf_error err;
+
+	qf_error_clear(&err);
+	if (qf_store_lock(s, QF_LOCK_TIMEOUT_MS, &err))
+		die_error(&err);
+}
+
+struct qf_date today(void)
+{
+	struct qf_date d;
+	const char *o = getenv("QF_TODAY");
+
+	if (o && !*o)
+		o = NULL;
+	if (qf_date_today(o, &d))
+		die(QF_EUSAGE, _("QF_TODAY is not a date (YYYY-MM-DD): '%s'"),
+		    o ? o : "");
+	return d;
+}
+
+struct qf_date parse_date_opt(const char *opt, const char *arg)
+{
+	struct qf_date d;
+
+	if (qf_date_parse(arg, &d))
+		die(QF_EUSAGE, _("%s: '%s' is not a date (YYYY-MM-DD)"), opt,
+		    arg);
+	return d;
+}
+
+const char *actor(const struct qf_store *s, const char *by)
+{
+	const char *u;
+	struct passwd *pw;
+
+	if (by && *by)
+		return by;
+	if ((u = qf_store_setting(s, "user")) && *u)
+		return u;
+	if ((u = getenv("QF_USER")) && *u)
+		return u;
+	if ((u = getenv("LOGNAME")) && *u)
+		return u;
+	if ((u = getenv("USER")) && *u)
+		return u;
+	if ((pw = getpwuid(getuid())) && pw->pw_name)
+		return pw->pw_name;
+	return "unknown";
+}
+
+void strlist_add(struct strlist *l, const char *s)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		char **v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			die(QF_ESOFTWARE, _("out of memory"));
+		l->v = v;
+		l->cap = cap;
+	}
+	if (!(l->v[l->n] = strdup(s)))
+		die(QF_ESOFTWARE, _("out of memory"));
+	l->n++;
+}
+
+void strlist_add_split(struct strlist *l, const char *s)
+{
+	static const char *const seps[] = { ",", "\xef\xbc\x8c" /* ， */,
+					    "\xe3\x80\x81" /* 、 */, NULL };
+	const char *p = s;
+
+	while (*p) {
+		const char *best = NULL;
+		size_t seplen = 0;
+		for (int i = 0; seps[i]; i++) {
+			const char *q = strstr(p, seps[i]);
+			if (q && (!best || q < best)) {
+				best = q;
+				seplen = strlen(seps[i]);
+			}
+		}
+		size_t len = best ? (size_t)(best - p) : strlen(p);
+		/* Trim blanks around each item. */
+		const char *a = p, *b = p + len;
+		while (a < b && (*a == ' ' || *a == '\t'))
+			a++;
+		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if (b > a) {
+			char *item = strndup(a, (size_t)(b - a));
+			if (!item)
+				die(QF_ESOFTWARE, _("out of memory"));
+			strlist_add(l, item);
+			free(item);
+		}
+		if (!best)
+			break;
+		p = best + seplen;
+	}
+}
+
+void strlist_release(struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+void set_list(struct qf_node *map, const char *key, const struct strlist *l)
+{
+	struct qf_node *seq;
+
+	if (!l->n)
+		return;
+	if (!(seq = qf_node_new_seq()))
+		die(QF_ESOFTWARE, _("out of memory"));
+	for (size_t i = 0; i < l->n; i++) {
+		struct qf_node *v = qf_node_new_scalar(l->v[i]);
+		if (!v || qf_node_seq_append(seq, v))
+			die(QF_ESOFTWARE, _("out of memory"));
+	}
+	if (qf_node_map_set(map, key, seq))
+		die(QF_ESOFTWARE, _("out of memory"));
+}
+
+void set_str(struct qf_node *map, const char *key, const char *s)
+{
+	if (s && *s && qf_node_map_set_str(map, key, s))
+		die(QF_ESOFTWARE, _("out of memory"));
+}
+
+static int ref_exists(const char *type, const char *id, void *ud)
+{
+	struct qf_store *s = ud;
+	struct qf_id pid;
+	int t = qf_type_from_name(type);
+
+	if (t < 0 || qf_id_parse(id, &pid) || (int)pid.type != t)
+		return 0;
+	return qf_store_has(s, id);
+}
+
+void validate_or_die(struct qf_store *s, enum qf_type t,
+		     const struct qf_node *rec)
+{
+	const struct qf_schema *schema;
+	struct qf_diags d;
+	struct qf_error err;
+
+	qf_error_clear(&err);
+	if (qf_store_schema(s, t, &schema, &err))
+		die_error(&err);
+	qf_diags_init(&d);
+	if (qf_schema_validate(schema, rec, NULL, ref_exists, s, &d)) {
+		/* The record is not on disk yet: no file:line:col to give,
+		 * only the field. */
+		for (size_t i = 0; i < d.n; i++)
+			warn("%s", d.v[i].msg);
+		qf_diags_release(&d);
+		exit(QF_EDATA);
+	}
+	qf_diags_release(&d);
+}
+
+int stdout_is_tty(void)
+{
+	return isatty(STDOUT_FILENO);
+}
+
+const char *vocab_arg(enum qf_vocab v, const char *opt, const char *arg)
+{
+	const char *t = qf_vocab_token(v, arg);
+
+	if (!t)
+		die(QF_EUSAGE, _("%s: '%s' is not one of %s"), opt, arg,
+		    qf_vocab_list(v));
+	return t;
+}

@@ -1,0 +1,98 @@
+/* common.h - what the commands share and the library must not do: usage,
+ * dying with a message, the options every command takes, output checks.
+ *
+ * Adding a command (checklist):
+ *   1. cmd/<name>.c with main() at the bottom: parse options, open the
+ *      store, act, print, exit code;
+ *   2. its name in QF_COMMANDS in CMakeLists.txt (built as qf-<name>);
+ *   3. man/qf-<name>.1;
+ *   4. tests/cli/t-<name>.sh;
+ *   5. its one-line summary in cmd/qf.c's list and in README.md.
+ */
+#ifndef QF_CMD_COMMON_H
+#define QF_CMD_COMMON_H
+
+#include <libintl.h>
+#include <stdio.h>
+
+#include "qf/date.h"
+#include "qf/error.h"
+#include "qf/store.h"
+#include "qf/vocab.h"
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* Options every command takes; give them to getopt_long after the
+ * command's own.  The values are >= 256 so they never clash with short
+ * options. */
+enum { OPT_HELP = 256, OPT_VERSION, OPT_DATA, OPT_CMD_BASE };
+#define COMMON_LONG_OPTIONS \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, OPT_VERSION }, \
+	{ "data", required_argument, NULL, OPT_DATA }
+
+extern const char *qf_prog;        /* "qf-add-visit" */
+
+/* setlocale, the message catalogue, the program's name; registers the
+ * stdout check at exit.  Call first in main. */
+void cmd_init(const char *name);
+
+/* Print "qf-<cmd>: message" to stderr (control characters escaped) and
+ * exit with code. */
+void die(int code, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3), noreturn));
+/* Print an error from the library ("qf-cmd: file:line:col: msg") and exit
+ * with its code. */
+void die_error(const struct qf_error *e) __attribute__((noreturn));
+/* Print without exiting. */
+void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warn_error(const struct qf_error *e);
+
+/* Print usage (the command's synopsis and options, already translated) to
+ * stdout and exit 0, or to stderr and exit 64. */
+void usage(int code, const char *text) __attribute__((noreturn));
+void version(void) __attribute__((noreturn));
+
+/* Find and open the store (--data, walking up, $QF_DATA); dies on error. */
+struct qf_store *open_store(const char *data);
+/* Take the writers' lock or die (75 when busy). */
+void lock_store(struct qf_store *s);
+
+/* Today: $QF_TODAY or the calendar; dies when QF_TODAY is not a date. */
+struct qf_date today(void);
+/* Parse a date option or die with 64. */
+struct qf_date parse_date_opt(const char *opt, const char *arg);
+
+/* Who acts: --by, else the store's `user` setting, else $QF_USER, else
+ * $LOGNAME/$USER, else the login name of the uid.  Never NULL. */
+const char *actor(const struct qf_store *s, const char *by);
+
+/* Growing list of strings from repeated options ("--tag a --tag b", also
+ * "--tag a,b" and "--tag a，b" with Chinese commas). */
+struct strlist {
+	char **v;
+	size_t n, cap;
+};
+void strlist_add(struct strlist *l, const char *s);       /* dies on OOM */
+void strlist_add_split(struct strlist *l, const char *s); /* split on , ， 、 */
+void strlist_release(struct strlist *l);
+
+/* Set map[key] = a sequence of the list's strings (nothing when empty). */
+void set_list(struct qf_node *map, const char *key, const struct strlist *l);
+/* Set map[key] = s when s is non-NULL and non-empty; dies on OOM. */
+void set_str(struct qf_node *map, const char *key, const char *s);
+
+/* Validate rec against its type's schema (references checked against the
+ * store); on problems print each one and exit 65. */
+void validate_or_die(struct qf_store *s, enum qf_type t,
+		     const struct qf_node *rec);
+
+/* The stored token for a user's word (token, Chinese or English name) of
+ * a vocabulary, or die with 64 listing what is allowed. */
+const char *vocab_arg(enum qf_vocab v, const char *opt, const char *arg);
+
+/* 1 if stdout is a terminal. */
+int stdout_is_tty(void);
+
+#endif

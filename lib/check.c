@@ -1,0 +1,305 @@
+/* check.c - every problem in a store. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qf/check.h"
+#include "qf/date.h"
+#include "qf/schema.h"
+
+struct seen {
+	char *id;
+	char *file;
+	unsigned line, col;
+	size_t order;
+};
+
+struct check {
+	struct qf_store *s;
+	struct qf_diags *out;
+	const struct qf_schema *schema;
+	enum qf_type type;
+	struct seen *seen;
+	size_t nseen, capseen;
+	size_t records;
+	int oom;
+};
+
+static int ref_exists(const char *type, const char *id, void *ud)
+{
+	struct check *c = ud;
+	struct qf_id pid;
+	int t = qf_type_from_name(type);
+
+	if (t < 0 || qf_id_parse(id, &pid) || (int)pid.type != t)
+		return 0;
+	return qf_store_has(c->s, id);
+}
+
+static void add(struct check *c, const char *file, const struct qf_node *at,
+		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void add(struct check *c, const char *file, const struct qf_node *at,
+		const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (qf_diags_add(c->out, file, at ? at->line : 0, at ? at->col : 0,
+			 "%s", msg))
+		c->oom = 1;
+}
+
+/* The place to blame for field key: its key, else the record. */
+static const struct qf_node *where(const struct qf_node *rec, const char *key)
+{
+	const struct qf_node *k = qf_node_get_key(rec, key);
+
+	return k ? k : rec;
+}
+
+static int get_date(const struct qf_node *rec, const char *key,
+		    struct qf_date *d)
+{
+	const char *s = qf_node_get_str(rec, key);
+
+	return s && qf_date_parse(s, d) == 0;
+}
+
+static void check_demand(struct check *c, const struct qf_node *rec,
+			 const char *file)
+{
+	const char *status = qf_node_get_str(rec, "status");
+	const char *kind = qf_node_get_str(rec, "kind");
+	const char *source = qf_node_get_str(rec, "source");
+	struct qf_date opened, closed;
+	struct qf_id src;
+	int closed_status;
+
+	if (!status)
+		return;
+	closed_status = !strcmp(status, "resolved") ||
+			!strcmp(status, "adopted") ||
+			!strcmp(status, "declined");
+	if (!strcmp(status, "assigned")) {
+		if (!qf_node_get_str(rec, "dept"))
+			add(c, file, where(rec, "status"),
+			    "demand is '%s' but has no lead unit (dept)",
+			    status);
+		if (!qf_node_get_str(rec, "due"))
+			add(c, file, where(rec, "status"),
+			    "demand is '%s' but has no due date", status);
+	}
+	if (closed_status) {
+		if (!qf_node_get_str(rec, "closed"))
+			add(c, file, where(rec, "status"),
+			    "demand is '%s' but has no closing date (closed)",
+			    status);
+		if (!qf_node_get_str(rec, "resolution"))
+			add(c, file, where(rec, "status"),
+			    "demand is '%s' but has no resolution", status);
+	} else if (qf_node_get(rec, "closed")) {
+		add(c, file, where(rec, "closed"),
+		    "demand is '%s' but has a closing date", status);
+	}
+	if (kind && !strcmp(status, "adopted") && strcmp(kind, "suggestion"))
+		add(c, file, where(rec, "status"),
+		    "only suggestions are adopted; this is a '%s'", kind);
+	if (kind && !strcmp(status, "resolved") && strcmp(kind, "problem"))
+		add(c, file, where(rec, "status"),
+		    "a '%s' is adopted or declined, not resolved", kind);
+	if (get_date(rec, "opened", &opened) &&
+	    get_date(rec, "closed", &closed) &&
+	    qf_date_cmp(&closed, &opened) < 0)
+		add(c, file, where(rec, "closed"),
+		    "closed before it was opened (%s)",
+		    qf_node_get_str(rec, "opened"));
+	if (qf_node_get(rec, "satisfaction") && !closed_status)
+		add(c, file, where(rec, "satisfaction"),
+		    "demand is '%s' but has a satisfaction rating", status);
+	if (source && !qf_id_parse(source, &src)) {
+		if (src.type != QF_VISIT)
+			add(c, file, where(rec, "source"),
+			    "source '%s' is not a visit", source);
+		else if (!qf_store_has(c->s, source))
+			add(c, file, where(rec, "source"), "no visit '%s'",
+			    source);
+	}
+}
+
+static void check_month(struct check *c, const struct qf_node *rec,
+			const char *file, const char *field)
+{
+	const char *id = qf_node_get_str(rec, "id");
+	struct qf_id pid;
+	struct qf_date d;
+
+	if (!id || qf_id_parse(id, &pid) || !get_date(rec, field, &d))
+		return;
+	if (d.y != pid.year || d.m != pid.month)
+		add(c, file, where(rec, field),
+		    "date is not in the month its ID names (%s)", id);
+}
+
+static int remember(struct check *c, const char *id, const char *file,
+		    const struct qf_node *at)
+{
+	struct seen *e;
+
+	if (c->nseen == c->capseen) {
+		size_t cap = c->capseen ? c->capseen * 2 : 256;
+		struct seen *v = realloc(c->seen, cap * sizeof *v);
+		if (!v)
+			return -1;
+		c->seen = v;
+		c->capseen = cap;
+	}
+	e = &c->seen[c->nseen];
+	e->id = strdup(id);
+	e->file = strdup(file);
+	e->line = at->line;
+	e->col = at->col;
+	e->order = c->nseen;
+	if (!e->id || !e->file) {
+		free(e->id);
+		free(e->file);
+		return -1;
+	}
+	c->nseen++;
+	return 0;
+}
+
+static int check_record(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct check *c = ud;
+	const struct qf_node *rec = doc->root;
+	const char *id;
+	struct qf_id pid;
+
+	c->records++;
+	qf_schema_validate(c->schema, rec, file, ref_exists, c, c->out);
+	if (rec->kind != QF_NODE_MAP)
+		return 0;
+	id = qf_node_get_str(rec, "id");
+	if (!id || qf_id_parse(id, &pid))
+		return 0;    /* the schema has said so */
+	if (pid.type != c->type) {
+		add(c, file, where(rec, "id"), "'%s' is not the ID of a %s",
+		    id, qf_type_name(c->type));
+		return 0;
+	}
+	if (!qf_store_file_holds(file, id))
+		add(c, file, where(rec, "id"),
+		    "record '%s' is in the wrong file (its ID names another)",
+		    id);
+	if (remember(c, id, file, where(rec, "id")))
+		c->oom = 1;
+	if (c->type == QF_DEMAND) {
+		check_demand(c, rec, file);
+		check_month(c, rec, file, "opened");
+	} else if (c->type == QF_VISIT) {
+		check_month(c, rec, file, "date");
+	}
+	return c->oom ? QF_ESOFTWARE : 0;
+}
+
+static int cmp_seen(const void *a, const void *b)
+{
+	const struct seen *x = a, *y = b;
+	int r = strcmp(x->id, y->id);
+
+	if (r)
+		return r;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+static void report_duplicates(struct check *c)
+{
+	if (c->nseen > 1)
+		qsort(c->seen, c->nseen, sizeof *c->seen, cmp_seen);
+	for (size_t i = 1; i < c->nseen; i++) {
+		struct seen *first = &c->seen[i - 1], *e = &c->seen[i];
+		size_t j = i - 1;
+		if (strcmp(first->id, e->id) != 0)
+			continue;
+		while (j > 0 && !strcmp(c->seen[j - 1].id, e->id))
+			j--;
+		first = &c->seen[j];
+		if (qf_diags_add(c->out, e->file, e->line, e->col,
+				 "duplicate ID '%s' (first at %s:%u:%u)",
+				 e->id, first->file, first->line, first->col))
+			c->oom = 1;
+	}
+}
+
+size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
+		      size_t *records, struct qf_error *err)
+{
+	struct check c;
+	size_t before = out->n;
+
+	memset(&c, 0, sizeof c);
+	c.s = s;
+	c.out = out;
+	for (int t = 0; t < QF_NTYPES; t++) {
+		char **paths;
+		size_t n;
+
+		c.type = (enum qf_type)t;
+		if (qf_store_schema(s, c.type, &c.schema, err))
+			goto fail;
+		if (qf_store_files(s, c.type, &paths, &n, err))
+			goto fail;
+		for (size_t i = 0; i < n; i++) {
+			struct qf_reader *r;
+			struct qf_doc doc;
+			struct qf_error e;
+			int got;
+
+			qf_error_clear(&e);
+			if (qf_reader_open(&r, paths[i], NULL, &e)) {
+				qf_diags_add_error(out, &e);
+				continue;
+			}
+			while ((got = qf_reader_next(r, &doc, &e)) == 1) {
+				int rc = doc.root ? check_record(&doc, paths[i], &c) : 0;
+				qf_doc_release(&doc);
+				if (rc)
+					break;
+			}
+			if (got < 0)
+				qf_diags_add_error(out, &e);
+			qf_reader_free(r);
+			if (c.oom)
+				break;
+		}
+		qf_store_free_paths(paths, n);
+		if (c.oom)
+			break;
+	}
+	report_duplicates(&c);
+	for (size_t i = 0; i < c.nseen; i++) {
+		free(c.seen[i].id);
+		free(c.seen[i].file);
+	}
+	free(c.seen);
+	if (c.oom) {
+		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, "out of memory");
+		return (size_t)-1;
+	}
+	if (records)
+		*records = c.records;
+	qf_diags_sort(out);
+	return out->n - before;
+fail:
+	for (size_t i = 0; i < c.nseen; i++) {
+		free(c.seen[i].id);
+		free(c.seen[i].file);
+	}
+	free(c.seen);
+	return (size_t)-1;
+}

@@ -1,0 +1,175 @@
+/* error.c - errors and diagnostics. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qf/error.h"
+
+void qf_error_clear(struct qf_error *e)
+{
+	e->code = QF_OK;
+	e->file[0] = '\0';
+	e->line = e->col = 0;
+	e->msg[0] = '\0';
+}
+
+static void set_file(struct qf_error *e, const char *file)
+{
+	size_t n;
+
+	if (!file) {
+		e->file[0] = '\0';
+		return;
+	}
+	n = strlen(file);
+	if (n >= sizeof e->file)
+		n = sizeof e->file - 1;
+	memcpy(e->file, file, n);
+	e->file[n] = '\0';
+}
+
+int qf_error_set(struct qf_error *e, int code, const char *file,
+		 unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!e)
+		return code;
+	e->code = code;
+	set_file(e, file);
+	e->line = line;
+	e->col = col;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int qf_error_sys(struct qf_error *e, int code, const char *file, int errnum,
+		 const char *fmt, ...)
+{
+	va_list ap;
+	size_t n;
+
+	if (!e)
+		return code;
+	e->code = code;
+	set_file(e, file);
+	e->line = e->col = 0;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	n = strlen(e->msg);
+	if (n < sizeof e->msg)
+		snprintf(e->msg + n, sizeof e->msg - n, ": %s", strerror(errnum));
+	return code;
+}
+
+char *qf_error_format(const struct qf_error *e, char *buf, size_t n)
+{
+	if (e->file[0] && e->line)
+		snprintf(buf, n, "%s:%u:%u: %s", e->file, e->line, e->col,
+			 e->msg);
+	else if (e->file[0])
+		snprintf(buf, n, "%s: %s", e->file, e->msg);
+	else
+		snprintf(buf, n, "%s", e->msg);
+	return buf;
+}
+
+void qf_diags_init(struct qf_diags *d)
+{
+	d->v = NULL;
+	d->n = d->cap = 0;
+}
+
+void qf_diags_release(struct qf_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	qf_diags_init(d);
+}
+
+static int diags_push(struct qf_diags *d, const char *file, unsigned line,
+		      unsigned col, char *msg)
+{
+	char *f = NULL;
+
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		struct qf_diag *v = realloc(d->v, cap * sizeof *v);
+		if (!v)
+			goto fail;
+		d->v = v;
+		d->cap = cap;
+	}
+	if (file && !(f = strdup(file)))
+		goto fail;
+	d->v[d->n].file = f;
+	d->v[d->n].line = line;
+	d->v[d->n].col = col;
+	d->v[d->n].msg = msg;
+	d->n++;
+	return 0;
+fail:
+	free(msg);
+	return -1;
+}
+
+int qf_diags_add(struct qf_diags *d, const char *file, unsigned line,
+		 unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(msg = malloc((size_t)n + 1)))
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return diags_push(d, file, line, col, msg);
+}
+
+int qf_diags_add_error(struct qf_diags *d, const struct qf_error *e)
+{
+	return qf_diags_add(d, e->file[0] ? e->file : NULL, e->line, e->col,
+			    "%s", e->msg);
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+	const struct qf_diag *x = a, *y = b;
+	int c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return 0;
+}
+
+void qf_diags_sort(struct qf_diags *d)
+{
+	/* Insertion sort: stable, and diagnostic lists are short and mostly
+	 * in order already. */
+	for (size_t i = 1; i < d->n; i++) {
+		struct qf_diag t = d->v[i];
+		size_t j = i;
+		while (j > 0 && diag_cmp(&d->v[j - 1], &t) > 0) {
+			d->v[j] = d->v[j - 1];
+			j--;
+		}
+		d->v[j] = t;
+	}
+}

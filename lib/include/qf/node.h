@@ -1,0 +1,76 @@
+/* node.h - one record in memory: a small tree of YAML nodes.
+ *
+ * A record (one YAML document) is read into a tree of nodes; a whole store
+ * never is.  Mappings keep their keys in file order, unknown keys included,
+ * so a record can be written back without losing anything.
+ */
+#ifndef QF_NODE_H
+#define QF_NODE_H
+
+#include <stddef.h>
+
+enum qf_node_kind { QF_NODE_SCALAR, QF_NODE_SEQ, QF_NODE_MAP };
+
+/* What a scalar is under the YAML 1.2 core schema.  Quoted scalars and
+ * block scalars are always QF_STYPE_STR; plain ones are resolved
+ * (null, ~, empty -> NULL; true/false -> BOOL; 12, -3, 0x1f -> INT;
+ * 1.5, .inf -> FLOAT; anything else -> STR). */
+enum qf_stype { QF_STYPE_STR, QF_STYPE_NULL, QF_STYPE_BOOL, QF_STYPE_INT,
+		QF_STYPE_FLOAT };
+
+struct qf_node {
+	enum qf_node_kind kind;
+	unsigned line, col;        /* 1-based start; 0 for nodes made in memory */
+	/* QF_NODE_SCALAR */
+	char *str;                 /* owned, NUL-terminated */
+	size_t len;                /* bytes, without the NUL */
+	enum qf_stype stype;
+	/* QF_NODE_SEQ and QF_NODE_MAP */
+	size_t n, cap;
+	struct qf_node **items;    /* SEQ: the items; MAP: the values; owned */
+	struct qf_node **keys;     /* MAP only: the keys (scalars); owned */
+};
+
+/* Constructors return NULL when out of memory.  The caller owns the node
+ * and frees it with qf_node_free (which frees every child). */
+struct qf_node *qf_node_new_scalar(const char *s);         /* STR */
+struct qf_node *qf_node_new_scalar_len(const char *s, size_t len,
+				       enum qf_stype t);
+struct qf_node *qf_node_new_map(void);
+struct qf_node *qf_node_new_seq(void);
+/* Deep copy; NULL when out of memory. */
+struct qf_node *qf_node_clone(const struct qf_node *n);
+void qf_node_free(struct qf_node *n);
+
+/* Resolve a plain scalar's type under the YAML 1.2 core schema. */
+enum qf_stype qf_stype_resolve(const char *s, size_t len);
+
+/* Append val to seq; the seq takes ownership of val on success.
+ * Returns 0, or -1 when out of memory (val is then still the caller's). */
+int qf_node_seq_append(struct qf_node *seq, struct qf_node *val);
+
+/* Append key/val to map without looking for an existing key (the reader
+ * uses this; duplicate keys are the validator's business).  Takes
+ * ownership of key and val on success; -1 when out of memory. */
+int qf_node_map_append(struct qf_node *map, struct qf_node *key,
+		       struct qf_node *val);
+
+/* Set map[key] = val: replaces the value of an existing key in place (the
+ * old value is freed, the key keeps its position) or appends a new key.
+ * Takes ownership of val on success; -1 when out of memory. */
+int qf_node_map_set(struct qf_node *map, const char *key, struct qf_node *val);
+/* Convenience: map[key] = new string scalar.  -1 when out of memory. */
+int qf_node_map_set_str(struct qf_node *map, const char *key, const char *s);
+/* Remove key from map (frees key and value).  Returns 1 if removed, 0 if
+ * absent. */
+int qf_node_map_del(struct qf_node *map, const char *key);
+
+/* Value of key in map, or NULL (also when map is not a map). */
+struct qf_node *qf_node_get(const struct qf_node *map, const char *key);
+/* String of a scalar value, or NULL when absent, not a scalar, or null. */
+const char *qf_node_get_str(const struct qf_node *map, const char *key);
+/* Key node of key in map (for its position), or NULL. */
+const struct qf_node *qf_node_get_key(const struct qf_node *map,
+				      const char *key);
+
+#endif

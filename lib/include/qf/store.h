@@ -1,0 +1,131 @@
+/* store.h - the store: a directory of YAML record files.
+ *
+ *   qf.yaml               settings
+ *   firms/ *.yaml         firm records      (new ones go to firms/<SITE>.yaml)
+ *   policies/ *.yaml      policy records    (policies/<SITE>.yaml)
+ *   visits/ *.yaml        visit records     (visits/<YYYY-MM>.yaml)
+ *   demands/ *.yaml       demand records    (demands/<YYYY-MM>.yaml)
+ *   qf.lock               the writers' lock (flock; never removed)
+ *
+ * A record's file is named by its ID's key (see qf_id_file_key): either
+ * <key>.yaml or, for people who split files, <key>-<anything>.yaml.
+ * Readers take every .yaml file of a folder in name order.
+ */
+#ifndef QF_STORE_H
+#define QF_STORE_H
+
+#include <stddef.h>
+
+#include "qf/date.h"
+#include "qf/error.h"
+#include "qf/id.h"
+#include "qf/node.h"
+#include "qf/schema.h"
+#include "qf/yaml.h"
+
+#define QF_LOCK_TIMEOUT_MS 5000
+
+struct qf_store {
+	char *root;                 /* as found or given, e.g. "." or "../.." */
+	struct qf_node *settings;   /* qf.yaml */
+	const char *site;           /* settings.site */
+	char *schema_dir;
+	struct qf_schema *schemas[QF_NTYPES];  /* loaded on first use */
+	int lock_fd;                /* -1 when not locked */
+	char **ids[QF_NTYPES];      /* sorted ID index, built on first use */
+	size_t nids[QF_NTYPES];
+};
+
+/* Find the store: dir when non-NULL (--data); else walk up from the
+ * working directory to a directory holding qf.yaml; else env_dir when
+ * non-NULL ($QF_DATA).  *root is malloc'd (caller frees).  QF_ENOINPUT when
+ * there is none. */
+int qf_store_find(const char *dir, const char *env_dir, char **root,
+		  struct qf_error *err);
+
+/* Open the store at root: read and validate qf.yaml against
+ * schema_dir/settings.yaml.  schema_dir NULL: qf_schema_dir_default().
+ * Returns QF_OK or QF_ENOINPUT / QF_ECONFIG with err set.  Free with
+ * qf_store_free (which also releases the lock). */
+int qf_store_open(struct qf_store **s, const char *root,
+		  const char *schema_dir, struct qf_error *err);
+void qf_store_free(struct qf_store *s);
+
+/* The schema directory of an installed or uninstalled qifu: beside the
+ * executable (../share/qifu/schemas), the configured install directory,
+ * or the source tree.  Returns a static string, or NULL when none exists. */
+const char *qf_schema_dir_default(void);
+
+/* The schema of a record type, loaded on first use (owned by the store).
+ * QF_ECONFIG when it cannot be loaded. */
+int qf_store_schema(struct qf_store *s, enum qf_type t,
+		    const struct qf_schema **out, struct qf_error *err);
+
+/* Settings. */
+const char *qf_store_setting(const struct qf_store *s, const char *key);
+long qf_store_setting_int(const struct qf_store *s, const char *key,
+			  long dflt);
+
+/* Take the writers' lock, waiting up to timeout_ms.  QF_EBUSY when another
+ * writer holds it that long; QF_ECANTCREAT when the lock file cannot be
+ * opened. */
+int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err);
+void qf_store_unlock(struct qf_store *s);
+
+/* The *.yaml files of a type's folder, sorted by name, as paths under
+ * root ("<root>/demands/2023-05.yaml").  *paths is a malloc'd array of
+ * malloc'd strings; free with qf_store_free_paths.  A missing folder gives
+ * no files. */
+int qf_store_files(const struct qf_store *s, enum qf_type t, char ***paths,
+		   size_t *n, struct qf_error *err);
+void qf_store_free_paths(char **paths, size_t n);
+
+/* Call fn for every record of type t, in file-name then file order.  fn
+ * returns 0 to go on, anything else to stop (qf_store_each then returns
+ * that value).  Returns QF_OK, or an error code with err set when a file
+ * cannot be read or parsed. */
+typedef int (*qf_record_fn)(const struct qf_doc *doc, const char *file,
+			    void *ud);
+int qf_store_each(struct qf_store *s, enum qf_type t, qf_record_fn fn,
+		  void *ud, struct qf_error *err);
+
+/* 1 if a record with this ID exists (uses an index built on first use;
+ * 0 also when the store cannot be read). */
+int qf_store_has(struct qf_store *s, const char *id);
+/* Drop the ID indexes (after a write). */
+void qf_store_forget(struct qf_store *s);
+
+/* Read the record with this ID into *rec (caller frees) and its file into
+ * *file (caller frees; may be NULL).  QF_ENOINPUT when absent. */
+int qf_store_get(struct qf_store *s, const char *id, struct qf_node **rec,
+		 char **file, struct qf_error *err);
+
+/* Next free ID of type t (for visits and demands, in the month of date):
+ * the highest sequence in the files that ID would name, plus one.  Must be
+ * called under the lock.  buf of QF_ID_MAX bytes. */
+int qf_store_next_id(struct qf_store *s, enum qf_type t,
+		     const struct qf_date *date, char *buf, size_t n,
+		     struct qf_error *err);
+
+/* Append rec (whose "id" names its file) as a new document.  Must be
+ * called under the lock.  QF_OK or an error code with err set; on error
+ * the file is as it was. */
+int qf_store_append(struct qf_store *s, const struct qf_node *rec,
+		    struct qf_error *err);
+
+/* Replace the record with rec's ID by rec, in place: every other byte of
+ * its file stays as it was.  Must be called under the lock. */
+int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
+		     struct qf_error *err);
+
+/* Look a firm up by ID or by a unique part of its name.  On success *id
+ * (QF_ID_MAX bytes) holds its ID.  QF_ENOINPUT when nothing matches,
+ * QF_EDATA when several do (the message lists them). */
+int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
+		       size_t n, struct qf_error *err);
+
+/* 1 if path (a file of the right folder) is one that the record id may
+ * live in: "<key>.yaml" or "<key>-<anything>.yaml" for its key. */
+int qf_store_file_holds(const char *path, const char *id);
+
+#endif

@@ -1,0 +1,30 @@
+/* text.h - text for people and for programs: display width, escaping for
+ * terminals, CSV cells that spreadsheets will not run. */
+#ifndef QF_TEXT_H
+#define QF_TEXT_H
+
+#include <stddef.h>
+
+/* Columns s takes on a terminal: East Asian wide characters count two,
+ * combining marks zero (utf8proc).  Invalid bytes count one each. */
+size_t qf_text_width(const char *s);
+
+/* A copy of s safe to print on a terminal: C0 controls, DEL, C1 controls
+ * and invalid UTF-8 bytes are written as \n, \t, \r, \e or \xHH; a
+ * backslash stays as it is.  With tsv non-zero also escape "\\" as "\\\\"
+ * so that a TSV field never holds a tab or newline.  Returns a malloc'd
+ * string (caller frees) or NULL when out of memory. */
+char *qf_text_escape(const char *s, int tsv);
+
+/* A copy of s cut to at most width columns, ending in "…" when cut.
+ * Never splits a character.  Caller frees; NULL when out of memory. */
+char *qf_text_truncate(const char *s, size_t width);
+
+/* Append s to out as one CSV cell (RFC 4180: quoted when it holds a comma,
+ * quote, CR or LF).  When text is non-zero and s begins with = + - @ TAB or
+ * CR, a ' is put before it so that Excel/WPS do not run it as a formula.
+ * out is a growing buffer (*buf, *len, *cap).  -1 when out of memory. */
+int qf_csv_cell(char **buf, size_t *len, size_t *cap, const char *s,
+		int text);
+
+#endif

@@ -1,0 +1,311 @@
+/* node.c - record trees. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qf/node.h"
+
+static struct qf_node *node_new(enum qf_node_kind kind)
+{
+	struct qf_node *n = calloc(1, sizeof *n);
+
+	if (n)
+		n->kind = kind;
+	return n;
+}
+
+struct qf_node *qf_node_new_scalar_len(const char *s, size_t len,
+				       enum qf_stype t)
+{
+	struct qf_node *n = node_new(QF_NODE_SCALAR);
+
+	if (!n)
+		return NULL;
+	n->str = malloc(len + 1);
+	if (!n->str) {
+		free(n);
+		return NULL;
+	}
+	if (len)
+		memcpy(n->str, s, len);
+	n->str[len] = '\0';
+	n->len = len;
+	n->stype = t;
+	return n;
+}
+
+struct qf_node *qf_node_new_scalar(const char *s)
+{
+	return qf_node_new_scalar_len(s, strlen(s), QF_STYPE_STR);
+}
+
+struct qf_node *qf_node_new_map(void)
+{
+	return node_new(QF_NODE_MAP);
+}
+
+struct qf_node *qf_node_new_seq(void)
+{
+	return node_new(QF_NODE_SEQ);
+}
+
+void qf_node_free(struct qf_node *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->n; i++) {
+		qf_node_free(n->items[i]);
+		if (n->keys)
+			qf_node_free(n->keys[i]);
+	}
+	free(n->items);
+	free(n->keys);
+	free(n->str);
+	free(n);
+}
+
+struct qf_node *qf_node_clone(const struct qf_node *n)
+{
+	struct qf_node *c;
+
+	if (n->kind == QF_NODE_SCALAR) {
+		c = qf_node_new_scalar_len(n->str, n->len, n->stype);
+		if (c) {
+			c->line = n->line;
+			c->col = n->col;
+		}
+		return c;
+	}
+	c = node_new(n->kind);
+	if (!c)
+		return NULL;
+	c->line = n->line;
+	c->col = n->col;
+	for (size_t i = 0; i < n->n; i++) {
+		struct qf_node *v = qf_node_clone(n->items[i]);
+		struct qf_node *k = NULL;
+		int rc;
+
+		if (!v)
+			goto fail;
+		if (n->kind == QF_NODE_MAP) {
+			if (!(k = qf_node_clone(n->keys[i]))) {
+				qf_node_free(v);
+				goto fail;
+			}
+			rc = qf_node_map_append(c, k, v);
+		} else {
+			rc = qf_node_seq_append(c, v);
+		}
+		if (rc) {
+			qf_node_free(k);
+			qf_node_free(v);
+			goto fail;
+		}
+	}
+	return c;
+fail:
+	qf_node_free(c);
+	return NULL;
+}
+
+static int grow(struct qf_node *n)
+{
+	size_t cap;
+	struct qf_node **items, **keys;
+
+	if (n->n < n->cap)
+		return 0;
+	cap = n->cap ? n->cap * 2 : 8;
+	items = realloc(n->items, cap * sizeof *items);
+	if (!items)
+		return -1;
+	n->items = items;
+	if (n->kind == QF_NODE_MAP) {
+		keys = realloc(n->keys, cap * sizeof *keys);
+		if (!keys)
+			return -1;
+		n->keys = keys;
+	}
+	n->cap = cap;
+	return 0;
+}
+
+int qf_node_seq_append(struct qf_node *seq, struct qf_node *val)
+{
+	if (seq->kind != QF_NODE_SEQ || grow(seq))
+		return -1;
+	seq->items[seq->n++] = val;
+	return 0;
+}
+
+int qf_node_map_append(struct qf_node *map, struct qf_node *key,
+		       struct qf_node *val)
+{
+	if (map->kind != QF_NODE_MAP || grow(map))
+		return -1;
+	map->keys[map->n] = key;
+	map->items[map->n] = val;
+	map->n++;
+	return 0;
+}
+
+static long find_key(const struct qf_node *map, const char *key)
+{
+	if (!map || map->kind != QF_NODE_MAP)
+		return -1;
+	for (size_t i = 0; i < map->n; i++)
+		if (map->keys[i]->kind == QF_NODE_SCALAR &&
+		    strcmp(map->keys[i]->str, key) == 0)
+			return (long)i;
+	return -1;
+}
+
+int qf_node_map_set(struct qf_node *map, const char *key, struct qf_node *val)
+{
+	long i = find_key(map, key);
+	struct qf_node *k;
+
+	if (i >= 0) {
+		qf_node_free(map->items[i]);
+		map->items[i] = val;
+		return 0;
+	}
+	if (!(k = qf_node_new_scalar(key)))
+		return -1;
+	if (qf_node_map_append(map, k, val)) {
+		qf_node_free(k);
+		return -1;
+	}
+	return 0;
+}
+
+int qf_node_map_set_str(struct qf_node *map, const char *key, const char *s)
+{
+	struct qf_node *v = qf_node_new_scalar(s);
+
+	if (!v)
+		return -1;
+	if (qf_node_map_set(map, key, v)) {
+		qf_node_free(v);
+		return -1;
+	}
+	return 0;
+}
+
+int qf_node_map_del(struct qf_node *map, const char *key)
+{
+	long i = find_key(map, key);
+
+	if (i < 0)
+		return 0;
+	qf_node_free(map->keys[i]);
+	qf_node_free(map->items[i]);
+	memmove(&map->keys[i], &map->keys[i + 1],
+		(map->n - (size_t)i - 1) * sizeof *map->keys);
+	memmove(&map->items[i], &map->items[i + 1],
+		(map->n - (size_t)i - 1) * sizeof *map->items);
+	map->n--;
+	return 1;
+}
+
+struct qf_node *qf_node_get(const struct qf_node *map, const char *key)
+{
+	long i = find_key(map, key);
+
+	return i < 0 ? NULL : map->items[i];
+}
+
+const struct qf_node *qf_node_get_key(const struct qf_node *map,
+				      const char *key)
+{
+	long i = find_key(map, key);
+
+	return i < 0 ? NULL : map->keys[i];
+}
+
+const char *qf_node_get_str(const struct qf_node *map, const char *key)
+{
+	const struct qf_node *v = qf_node_get(map, key);
+
+	if (!v || v->kind != QF_NODE_SCALAR || v->stype == QF_STYPE_NULL)
+		return NULL;
+	return v->str;
+}
+
+/* YAML 1.2 core schema, section 10.3.2. */
+static int all(const char *s, size_t len, const char *set)
+{
+	if (!len)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!strchr(set, s[i]) || !s[i])
+			return 0;
+	return 1;
+}
+
+static int is_word(const char *s, size_t len, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == len && memcmp(*words, s, len) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_float(const char *s, size_t len)
+{
+	/* [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )? */
+	size_t i = 0, digits = 0;
+
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	while (i < len && isdigit((unsigned char)s[i]))
+		i++, digits++;
+	if (i < len && s[i] == '.') {
+		i++;
+		while (i < len && isdigit((unsigned char)s[i]))
+			i++, digits++;
+	}
+	if (!digits)
+		return 0;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		size_t e = 0;
+		i++;
+		if (i < len && (s[i] == '-' || s[i] == '+'))
+			i++;
+		while (i < len && isdigit((unsigned char)s[i]))
+			i++, e++;
+		if (!e)
+			return 0;
+	}
+	return i == len;
+}
+
+enum qf_stype qf_stype_resolve(const char *s, size_t len)
+{
+	static const char *const nulls[] = { "~", "null", "Null", "NULL", NULL };
+	static const char *const bools[] = { "true", "True", "TRUE", "false",
+					     "False", "FALSE", NULL };
+	static const char *const floats[] = { ".inf", ".Inf", ".INF", "+.inf",
+		"+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN",
+		".NAN", NULL };
+	size_t i = 0;
+
+	if (len == 0 || is_word(s, len, nulls))
+		return QF_STYPE_NULL;
+	if (is_word(s, len, bools))
+		return QF_STYPE_BOOL;
+	if (len > 2 && s[0] == '0' && s[1] == 'o' &&
+	    all(s + 2, len - 2, "01234567"))
+		return QF_STYPE_INT;
+	if (len > 2 && s[0] == '0' && s[1] == 'x' &&
+	    all(s + 2, len - 2, "0123456789abcdefABCDEF"))
+		return QF_STYPE_INT;
+	if (s[0] == '-' || s[0] == '+')
+		i = 1;
+	if (all(s + i, len - i, "0123456789"))
+		return QF_STYPE_INT;
+	if (is_word(s, len, floats) || is_float(s, len))
+		return QF_STYPE_FLOAT;
+	return QF_STYPE_STR;
+}

@@ -1,0 +1,852 @@
+/* store.c - the store: finding it, settings, the lock, reading and writing
+ * records. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "qf/file.h"
+#include "qf/store.h"
+
+#ifndef QF_SCHEMA_DIR_INSTALLED
+#define QF_SCHEMA_DIR_INSTALLED "/usr/local/share/qifu/schemas"
+#endif
+#ifndef QF_SCHEMA_DIR_SOURCE
+#define QF_SCHEMA_DIR_SOURCE "schemas"
+#endif
+
+static char *join(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char *p = malloc(la + lb + 2);
+
+	if (!p)
+		return NULL;
+	memcpy(p, a, la);
+	p[la] = '/';
+	memcpy(p + la + 1, b, lb + 1);
+	return p;
+}
+
+static int has_settings(const char *dir)
+{
+	char *p = join(dir, "qf.yaml");
+	struct stat st;
+	int ok;
+
+	if (!p)
+		return 0;
+	ok = stat(p, &st) == 0 && S_ISREG(st.st_mode);
+	free(p);
+	return ok;
+}
+
+int qf_store_find(const char *dir, const char *env_dir, char **root,
+		  struct qf_error *err)
+{
+	char buf[PATH_MAX];
+	size_t len = 0;
+	struct stat here, up;
+
+	if (dir) {
+		if (!has_settings(dir))
+			return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+				"'%s' is not a store (no qf.yaml)", dir);
+		*root = strdup(dir);
+		goto done;
+	}
+	/* Walk up: ".", "..", "../..", ... until the file system root. */
+	buf[0] = '.';
+	buf[1] = '\0';
+	len = 1;
+	for (;;) {
+		if (has_settings(buf)) {
+			*root = strdup(buf);
+			goto done;
+		}
+		if (stat(buf, &here) != 0)
+			break;
+		if (len + 4 >= sizeof buf)
+			break;
+		if (len == 1) {
+			memcpy(buf, "..", 3);
+			len = 2;
+		} else {
+			memcpy(buf + len, "/..", 4);
+			len += 3;
+		}
+		if (stat(buf, &up) != 0 ||
+		    (up.st_dev == here.st_dev && up.st_ino == here.st_ino))
+			break;
+	}
+	if (env_dir && *env_dir) {
+		if (!has_settings(env_dir))
+			return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+				"'%s' (from QF_DATA) is not a store (no qf.yaml)",
+				env_dir);
+		*root = strdup(env_dir);
+		goto done;
+	}
+	return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+		"no store here: no qf.yaml in this directory or above it, and QF_DATA is not set (use --data DIR, or qf init)");
+done:
+	if (!*root)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    "out of memory");
+	return QF_OK;
+}
+
+const char *qf_schema_dir_default(void)
+{
+	static char buf[PATH_MAX + 32];
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+	char probe[PATH_MAX + 64];
+
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(buf, sizeof buf, "%s/../share/qifu/schemas",
+				 exe);
+			snprintf(probe, sizeof probe, "%s/firm.yaml", buf);
+			if (access(probe, R_OK) == 0)
+				return buf;
+		}
+	}
+	if (access(QF_SCHEMA_DIR_INSTALLED "/firm.yaml", R_OK) == 0)
+		return QF_SCHEMA_DIR_INSTALLED;
+	if (access(QF_SCHEMA_DIR_SOURCE "/firm.yaml", R_OK) == 0)
+		return QF_SCHEMA_DIR_SOURCE;
+	return NULL;
+}
+
+static int load_schema(const char *dir, const char *name,
+		       struct qf_schema **out, struct qf_error *err)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof path, "%s/%s.yaml", dir, name);
+	if (qf_schema_load(path, out, err)) {
+		if (err->code == QF_ENOINPUT)
+			err->code = QF_ECONFIG;
+		return err->code;
+	}
+	return QF_OK;
+}
+
+int qf_store_open(struct qf_store **sp, const char *root,
+		  const char *schema_dir, struct qf_error *err)
+{
+	struct qf_store *s;
+	struct qf_schema *settings_schema = NULL;
+	struct qf_diags diags;
+	char *path = NULL;
+	int rc;
+
+	*sp = NULL;
+	if (!schema_dir && !(schema_dir = qf_schema_dir_default()))
+		return qf_error_set(err, QF_ECONFIG, NULL, 0, 0,
+			"cannot find the schemas (not installed, no source tree)");
+	s = calloc(1, sizeof *s);
+	if (!s)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    "out of memory");
+	s->lock_fd = -1;
+	s->root = strdup(root);
+	s->schema_dir = strdup(schema_dir);
+	path = join(root, "qf.yaml");
+	if (!s->root || !s->schema_dir || !path) {
+		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				  "out of memory");
+		goto fail;
+	}
+	rc = qf_yaml_load_one(path, &s->settings, err);
+	if (rc) {
+		if (rc == QF_EDATA)
+			rc = err->code = QF_ECONFIG;
+		goto fail;
+	}
+	rc = load_schema(schema_dir, "settings", &settings_schema, err);
+	if (rc)
+		goto fail;
+	qf_diags_init(&diags);
+	if (qf_schema_validate(settings_schema, s->settings, path, NULL, NULL,
+			       &diags)) {
+		struct qf_diag *d = &diags.v[0];
+		rc = qf_error_set(err, QF_ECONFIG, d->file, d->line, d->col,
+				  "%s", d->msg);
+		qf_diags_release(&diags);
+		qf_schema_free(settings_schema);
+		goto fail;
+	}
+	qf_diags_release(&diags);
+	qf_schema_free(settings_schema);
+	s->site = qf_node_get_str(s->settings, "site");
+	if (!s->site || !qf_site_valid(s->site)) {
+		rc = qf_error_set(err, QF_ECONFIG, path, 0, 0,
+				  "no valid site code");
+		goto fail;
+	}
+	free(path);
+	*sp = s;
+	return QF_OK;
+fail:
+	free(path);
+	qf_store_free(s);
+	return rc;
+}
+
+static void free_ids(struct qf_store *s)
+{
+	for (int t = 0; t < QF_NTYPES; t++) {
+		for (size_t i = 0; i < s->nids[t]; i++)
+			free(s->ids[t][i]);
+		free(s->ids[t]);
+		s->ids[t] = NULL;
+		s->nids[t] = 0;
+	}
+}
+
+void qf_store_free(struct qf_store *s)
+{
+	if (!s)
+		return;
+	qf_store_unlock(s);
+	for (int t = 0; t < QF_NTYPES; t++)
+		qf_schema_free(s->schemas[t]);
+	free_ids(s);
+	qf_node_free(s->settings);
+	free(s->schema_dir);
+	free(s->root);
+	free(s);
+}
+
+int qf_store_schema(struct qf_store *s, enum qf_type t,
+		    const struct qf_schema **out, struct qf_error *err)
+{
+	if (!s->schemas[t]) {
+		int rc = load_schema(s->schema_dir, qf_type_name(t),
+				     &s->schemas[t], err);
+		if (rc)
+			return rc;
+	}
+	*out = s->schemas[t];
+	return QF_OK;
+}
+
+const char *qf_store_setting(const struct qf_store *s, const char *key)
+{
+	return qf_node_get_str(s->settings, key);
+}
+
+long qf_store_setting_int(const struct qf_store *s, const char *key,
+			  long dflt)
+{
+	const struct qf_node *v = qf_node_get(s->settings, key);
+
+	if (!v || v->kind != QF_NODE_SCALAR || v->stype != QF_STYPE_INT)
+		return dflt;
+	return strtol(v->str, NULL, 0);
+}
+
+int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err)
+{
+	char *path;
+	int fd, waited = 0;
+
+	if (s->lock_fd >= 0)
+		return QF_OK;
+	if (!(path = join(s->root, "qf.lock")))
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    "out of memory");
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
+			     "cannot open lock file '%s'", path);
+		free(path);
+		return QF_ECANTCREAT;
+	}
+	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		struct timespec ts = { 0, 20 * 1000 * 1000 };
+
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
+				     "cannot lock '%s'", path);
+			goto fail;
+		}
+		if (waited >= timeout_ms) {
+			qf_error_set(err, QF_EBUSY, NULL, 0, 0,
+				"store '%s' is busy: another writer has held '%s' for %d s; try again",
+				s->root, path, timeout_ms / 1000);
+			goto fail;
+		}
+		nanosleep(&ts, NULL);
+		waited += 20;
+	}
+	free(path);
+	s->lock_fd = fd;
+	return QF_OK;
+fail:
+	close(fd);
+	free(path);
+	return err->code;
+}
+
+void qf_store_unlock(struct qf_store *s)
+{
+	if (s->lock_fd >= 0) {
+		close(s->lock_fd);   /* releases the flock */
+		s->lock_fd = -1;
+	}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void qf_store_free_paths(char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+int qf_store_files(const struct qf_store *s, enum qf_type t, char ***paths,
+		   size_t *np, struct qf_error *err)
+{
+	char *dir = join(s->root, qf_type_dir(t));
+	DIR *d;
+	struct dirent *e;
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+
+	*paths = NULL;
+	*np = 0;
+	if (!dir)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    "out of memory");
+	if (!(d = opendir(dir))) {
+		int e0 = errno;
+		if (e0 == ENOENT) {
+			free(dir);
+			return QF_OK;
+		}
+		qf_error_sys(err, QF_EIO, NULL, e0, "cannot read '%s'", dir);
+		free(dir);
+		return QF_EIO;
+	}
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		char *p;
+
+		if (e->d_name[0] == '.' || len < 6 ||
+		    strcmp(e->d_name + len - 5, ".yaml") != 0)
+			continue;
+		if (n == cap) {
+			char **nv;
+			cap = cap ? cap * 2 : 16;
+			if (!(nv = realloc(v, cap * sizeof *v)))
+				goto oom;
+			v = nv;
+		}
+		if (!(p = join(dir, e->d_name)))
+			goto oom;
+		v[n++] = p;
+	}
+	closedir(d);
+	free(dir);
+	if (n)
+		qsort(v, n, sizeof *v, cmp_str);
+	*paths = v;
+	*np = n;
+	return QF_OK;
+oom:
+	closedir(d);
+	free(dir);
+	qf_store_free_paths(v, n);
+	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, "out of memory");
+}
+
+static int each_in_file(const char *path, qf_record_fn fn, void *ud,
+			struct qf_error *err)
+{
+	struct qf_reader *r;
+	struct qf_doc doc;
+	int rc, got;
+
+	rc = qf_reader_open(&r, path, NULL, err);
+	if (rc)
+		return rc;
+	rc = QF_OK;
+	while ((got = qf_reader_next(r, &doc, err)) == 1) {
+		if (doc.root)
+			rc = fn(&doc, path, ud);
+		qf_doc_release(&doc);
+		if (rc)
+			break;
+	}
+	if (got < 0)
+		rc = err->code;
+	qf_reader_free(r);
+	return rc;
+}
+
+int qf_store_each(struct qf_store *s, enum qf_type t, qf_record_fn fn,
+		  void *ud, struct qf_error *err)
+{
+	char **paths;
+	size_t n;
+	int rc = qf_store_files(s, t, &paths, &n, err);
+
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = each_in_file(paths[i], fn, ud, err);
+	qf_store_free_paths(paths, n);
+	return rc;
+}
+
+struct id_collect {
+	char **v;
+	size_t n, cap;
+};
+
+static int collect_id(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct id_collect *c = ud;
+	const char *id = qf_node_get_str(doc->root, "id");
+	char *p;
+
+	(void)file;
+	if (!id)
+		return 0;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		char **v = realloc(c->v, cap * sizeof *v);
+		if (!v)
+			return QF_ESOFTWARE;
+		c->v = v;
+		c->cap = cap;
+	}
+	if (!(p = strdup(id)))
+		return QF_ESOFTWARE;
+	c->v[c->n++] = p;
+	return 0;
+}
+
+static int build_index(struct qf_store *s, enum qf_type t)
+{
+	struct id_collect c = { NULL, 0, 0 };
+	struct qf_error err;
+	int rc = qf_store_each(s, t, collect_id, &c, &err);
+
+	if (c.n)
+		qsort(c.v, c.n, sizeof *c.v, cmp_str);
+	s->ids[t] = c.v;
+	s->nids[t] = c.n;
+	return rc;
+}
+
+int qf_store_has(struct qf_store *s, const char *id)
+{
+	struct qf_id pid;
+	char **hit;
+
+	if (qf_id_parse(id, &pid))
+		return 0;
+	if (!s->ids[pid.type])
+		build_index(s, pid.type);
+	if (!s->nids[pid.type])
+		return 0;
+	hit = bsearch(&id, s->ids[pid.type], s->nids[pid.type], sizeof(char *),
+		      cmp_str);
+	return hit != NULL;
+}
+
+void qf_store_forget(struct qf_store *s)
+{
+	free_ids(s);
+}
+
+/* Does the file name (without folder) belong to key: "<key>.yaml" or
+ * "<key>-<anything>.yaml"? */
+static int file_for_key(const char *path, const char *key)
+{
+	const char *base = strrchr(path, '/');
+	size_t k = strlen(key);
+
+	base = base ? base + 1 : path;
+	if (strncmp(base, key, k) != 0)
+		return 0;
+	return strcmp(base + k, ".yaml") == 0 || base[k] == '-';
+}
+
+struct find_one {
+	const char *id;
+	struct qf_node *rec;
+	char *file;
+	unsigned first_line, last_line;
+	unsigned long max_seq;     /* for next_id */
+	char prefix[QF_ID_MAX];
+};
+
+static int find_doc(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct find_one *f = ud;
+	const char *id = qf_node_get_str(doc->root, "id");
+
+	if (!id || strcmp(id, f->id) != 0)
+		return 0;
+	f->rec = qf_node_clone(doc->root);
+	f->file = strdup(file);
+	f->first_line = doc->first_line;
+	f->last_line = doc->last_line;
+	if (!f->rec || !f->file)
+		return QF_ESOFTWARE;
+	return 1;
+}
+
+/* Look for id in the files its key names. */
+static int locate(struct qf_store *s, const char *id, struct find_one *f,
+		  struct qf_error *err)
+{
+	struct qf_id pid;
+	char key[16];
+	char **paths;
+	size_t n;
+	int rc;
+
+	memset(f, 0, sizeof *f);
+	f->id = id;
+	if (qf_id_parse(id, &pid))
+		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+				    "'%s' is not a valid ID", id);
+	qf_id_file_key(&pid, key, sizeof key);
+	rc = qf_store_files(s, pid.type, &paths, &n, err);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n && !rc; i++)
+		if (file_for_key(paths[i], key))
+			rc = each_in_file(paths[i], find_doc, f, err);
+	qf_store_free_paths(paths, n);
+	if (rc == 1)
+		return QF_OK;
+	if (rc == QF_ESOFTWARE && !err->msg[0])
+		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, "out of memory");
+	if (!rc)
+		rc = qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+				  "no %s '%s'", qf_type_name(pid.type), id);
+	qf_node_free(f->rec);
+	free(f->file);
+	f->rec = NULL;
+	f->file = NULL;
+	return rc;
+}
+
+int qf_store_get(struct qf_store *s, const char *id, struct qf_node **rec,
+		 char **file, struct qf_error *err)
+{
+	struct find_one f;
+	int rc = locate(s, id, &f, err);
+
+	if (rc)
+		return rc;
+	*rec = f.rec;
+	if (file)
+		*file = f.file;
+	else
+		free(f.file);
+	return QF_OK;
+}
+
+static int max_seq(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct find_one *f = ud;
+	const char *id = qf_node_get_str(doc->root, "id");
+	struct qf_id pid;
+	size_t k = strlen(f->prefix);
+
+	(void)file;
+	if (id && strncmp(id, f->prefix, k) == 0 && !qf_id_parse(id, &pid) &&
+	    pid.seq > f->max_seq)
+		f->max_seq = pid.seq;
+	return 0;
+}
+
+int qf_store_next_id(struct qf_store *s, enum qf_type t,
+		     const struct qf_date *date, char *buf, size_t n,
+		     struct qf_error *err)
+{
+	struct qf_id id;
+	struct find_one f;
+	char key[16];
+	char **paths;
+	size_t np;
+	int rc;
+
+	memset(&id, 0, sizeof id);
+	id.type = t;
+	snprintf(id.site, sizeof id.site, "%s", s->site);
+	if (t == QF_VISIT || t == QF_DEMAND) {
+		id.year = date->y;
+		id.month = date->m;
+	}
+	id.seq = 1;
+	memset(&f, 0, sizeof f);
+	if (qf_id_format(&id, f.prefix, sizeof f.prefix))
+		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+				    "cannot make an ID for this date");
+	/* The prefix is everything up to the sequence, dash included. */
+	strrchr(f.prefix, '-')[1] = '\0';
+	qf_id_file_key(&id, key, sizeof key);
+	rc = qf_store_files(s, t, &paths, &np, err);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < np && !rc; i++)
+		if (file_for_key(paths[i], key))
+			rc = each_in_file(paths[i], max_seq, &f, err);
+	qf_store_free_paths(paths, np);
+	if (rc)
+		return rc;
+	if (f.max_seq >= 999999)
+		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+				    "no sequence numbers left for '%s'",
+				    f.prefix);
+	id.seq = (unsigned)f.max_seq + 1;
+	if (qf_id_format(&id, buf, n))
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    "ID buffer too small");
+	return QF_OK;
+}
+
+static int record_path(struct qf_store *s, const char *id, char **path,
+		       struct qf_error *err)
+{
+	struct qf_id pid;
+	char key[16];
+	char *dir;
+	size_t len;
+
+	if (!id || qf_id_parse(id, &pid))
+		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+				    "'%s' is not a valid ID", id ? id : "");
+	qf_id_file_key(&pid, key, sizeof key);
+	if (!(dir = join(s->root, qf_type_dir(pid.type))))
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    "out of memory");
+	if (qf_file_mkdir(dir, 0777, err)) {
+		free(dir);
+		return err->code;
+	}
+	len = strlen(dir) + strlen(key) + 7;
+	*path = malloc(len);
+	if (*path)
+		snprintf(*path, len, "%s/%s.yaml", dir, key);
+	free(dir);
+	if (!*path)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    "out of memory");
+	return QF_OK;
+}
+
+int qf_store_append(struct qf_store *s, const struct qf_node *rec,
+		    struct qf_error *err)
+{
+	const char *id = qf_node_get_str(rec, "id");
+	char *path = NULL, *text = NULL;
+	size_t len;
+	int rc;
+
+	if (s->lock_fd < 0)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    "append without the store lock");
+	rc = record_path(s, id, &path, err);
+	if (rc)
+		return rc;
+	rc = qf_yaml_emit(rec, &text, &len, err);
+	if (!rc)
+		rc = qf_file_append(path, text, len, 0666, err);
+	free(text);
+	free(path);
+	qf_store_forget(s);
+	return rc;
+}
+
+/* Byte offset of the start of 1-based line `line` in buf (len if past the
+ * end). */
+static size_t line_offset(const char *buf, size_t len, unsigned line)
+{
+	size_t off = 0;
+
+	for (unsigned l = 1; l < line && off < len; l++) {
+		const char *nl = memchr(buf + off, '\n', len - off);
+		if (!nl)
+			return len;
+		off = (size_t)(nl - buf) + 1;
+	}
+	return off;
+}
+
+int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
+		     struct qf_error *err)
+{
+	const char *id = qf_node_get_str(rec, "id");
+	struct find_one f;
+	char *old = NULL, *text = NULL, *out = NULL;
+	size_t oldlen, textlen, start, end, outlen;
+	struct stat st;
+	int rc;
+
+	if (s->lock_fd < 0)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    "rewrite without the store lock");
+	if (!id)
+		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+				    "record has no id");
+	rc = locate(s, id, &f, err);
+	if (rc)
+		return rc;
+	qf_node_free(f.rec);
+	rc = qf_file_read(f.file, QF_YAML_MAX_FILE, &old, &oldlen, err);
+	if (rc)
+		goto out;
+	rc = qf_yaml_emit(rec, &text, &textlen, err);
+	if (rc)
+		goto out;
+	start = line_offset(old, oldlen, f.first_line);
+	end = line_offset(old, oldlen, f.last_line + 1);
+	outlen = start + textlen + (oldlen - end);
+	if (!(out = malloc(outlen + 1))) {
+		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				  "out of memory");
+		goto out;
+	}
+	memcpy(out, old, start);
+	memcpy(out + start, text, textlen);
+	memcpy(out + start + textlen, old + end, oldlen - end);
+	rc = qf_file_replace(f.file, out, outlen,
+			     stat(f.file, &st) == 0 ? st.st_mode & 07777 : 0666,
+			     err);
+out:
+	free(out);
+	free(text);
+	free(old);
+	free(f.file);
+	qf_store_forget(s);
+	return rc;
+}
+
+struct firm_match {
+	const char *query;
+	char exact[QF_ID_MAX];
+	int nexact;
+	char first[QF_ID_MAX];
+	size_t nmatch;
+	char list[600];
+	size_t listlen;
+};
+
+static int match_firm(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct firm_match *m = ud;
+	const char *id = qf_node_get_str(doc->root, "id");
+	const char *name = qf_node_get_str(doc->root, "name");
+
+	(void)file;
+	if (!id || !name || !strstr(name, m->query))
+		return 0;
+	if (strcmp(name, m->query) == 0) {
+		snprintf(m->exact, sizeof m->exact, "%s", id);
+		m->nexact++;
+	}
+	if (m->nmatch == 0)
+		snprintf(m->first, sizeof m->first, "%s", id);
+	m->nmatch++;
+	if (m->listlen < sizeof m->list - 1) {
+		int w = snprintf(m->list + m->listlen,
+				 sizeof m->list - m->listlen, "%s%s %s",
+				 m->listlen ? ", " : "", id, name);
+		if (w > 0)
+			m->listlen += (size_t)w;
+		if (m->listlen >= sizeof m->list)
+			m->listlen = sizeof m->list - 1;
+	}
+	return 0;
+}
+
+int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
+		       size_t n, struct qf_error *err)
+{
+	struct firm_match m;
+	struct qf_id pid;
+	int rc;
+
+	if (!qf_id_parse(query, &pid)) {
+		if (pid.type != QF_FIRM)
+			return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+					    "'%s' is not a firm ID", query);
+		if (!qf_store_has(s, query))
+			return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+					    "no firm '%s'", query);
+		snprintf(id, n, "%s", query);
+		return QF_OK;
+	}
+	if (!*query)
+		return qf_error_set(err, QF_EUSAGE, NULL, 0, 0,
+				    "empty firm name");
+	memset(&m, 0, sizeof m);
+	m.query = query;
+	rc = qf_store_each(s, QF_FIRM, match_firm, &m, err);
+	if (rc)
+		return rc;
+	if (m.nexact == 1) {
+		snprintf(id, n, "%s", m.exact);
+		return QF_OK;
+	}
+	if (m.nmatch == 1) {
+		snprintf(id, n, "%s", m.first);
+		return QF_OK;
+	}
+	if (m.nmatch == 0)
+		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+				    "no firm matches '%s'", query);
+	return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+			    "firm name '%s' is ambiguous (%zu firms): %s%s",
+			    query, m.nmatch, m.list,
+			    m.listlen >= sizeof m.list - 1 ? ", ..." : "");
+}
+
+int qf_store_file_holds(const char *path, const char *id)
+{
+	struct qf_id pid;
+	char key[16];
+	const char *slash, *dir;
+	size_t dl = strlen(qf_type_dir(0));
+
+	if (qf_id_parse(id, &pid))
+		return 0;
+	/* The folder must be the type's. */
+	slash = strrchr(path, '/');
+	if (slash) {
+		dir = slash;
+		while (dir > path && dir[-1] != '/')
+			dir--;
+		dl = strlen(qf_type_dir(pid.type));
+		if ((size_t)(slash - dir) != dl ||
+		    strncmp(dir, qf_type_dir(pid.type), dl) != 0)
+			return 0;
+	}
+	qf_id_file_key(&pid, key, sizeof key);
+	return file_for_key(path, key);
+}

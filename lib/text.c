@@ -1,0 +1,154 @@
+/* text.c - display width, escaping, CSV cells. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "qf/text.h"
+
+size_t qf_text_width(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t w = 0;
+
+	while (*p) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
+		if (n <= 0) {
+			w++;
+			p++;
+			continue;
+		}
+		w += (size_t)utf8proc_charwidth(c);
+		p += n;
+	}
+	return w;
+}
+
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+static int put(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		char *ns;
+		while (b->len + n + 1 > cap)
+			cap *= 2;
+		if (!(ns = realloc(b->s, cap)))
+			return -1;
+		b->s = ns;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+char *qf_text_escape(const char *s, int tsv)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	struct buf b = { NULL, 0, 0 };
+
+	if (put(&b, "", 0))
+		return NULL;
+	while (*p) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
+		char esc[8];
+		const char *e = NULL;
+
+		if (n <= 0) {
+			snprintf(esc, sizeof esc, "\\x%02X", *p);
+			e = esc;
+			n = 1;
+		} else if (c == '\n') {
+			e = "\\n";
+		} else if (c == '\t') {
+			e = "\\t";
+		} else if (c == '\r') {
+			e = "\\r";
+		} else if (c == 0x1b) {
+			e = "\\e";
+		} else if (c == '\\' && tsv) {
+			e = "\\\\";
+		} else if (c < 0x20 || c == 0x7f) {
+			snprintf(esc, sizeof esc, "\\x%02X", (unsigned)c);
+			e = esc;
+		} else if (c >= 0x80 && c < 0xa0) {
+			snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
+			e = esc;
+		}
+		if (e ? put(&b, e, strlen(e)) : put(&b, (const char *)p, (size_t)n)) {
+			free(b.s);
+			return NULL;
+		}
+		p += n;
+	}
+	return b.s;
+}
+
+char *qf_text_truncate(const char *s, size_t width)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t w = 0, cut = 0, len = strlen(s);
+	int cutting = 0;
+	char *out;
+
+	if (qf_text_width(s) <= width)
+		return strdup(s);
+	/* Keep room for the ellipsis (one column). */
+	while (*p) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
+		size_t cw;
+		if (n <= 0) {
+			n = 1;
+			cw = 1;
+		} else {
+			cw = (size_t)utf8proc_charwidth(c);
+		}
+		if (w + cw + 1 > width) {
+			cutting = 1;
+			break;
+		}
+		w += cw;
+		p += n;
+	}
+	cut = (size_t)((const char *)p - s);
+	(void)len;
+	if (!(out = malloc(cut + 4)))
+		return NULL;
+	memcpy(out, s, cut);
+	if (cutting && width > 0)
+		memcpy(out + cut, "\xe2\x80\xa6", 4);
+	else
+		out[cut] = '\0';
+	return out;
+}
+
+int qf_csv_cell(char **bufp, size_t *lenp, size_t *capp, const char *s,
+		int text)
+{
+	struct buf b = { *bufp, *lenp, *capp };
+	int quote = strpbrk(s, ",\"\r\n") != NULL;
+	int neuter = text && s[0] && strchr("=+-@\t\r", s[0]);
+	int rc = 0;
+
+	if (quote || neuter)
+		rc |= put(&b, "\"", 1);
+	if (neuter)
+		rc |= put(&b, "'", 1);
+	for (const char *p = s; *p && !rc; p++)
+		rc |= *p == '"' ? put(&b, "\"\"", 2) : put(&b, p, 1);
+	if (quote || neuter)
+		rc |= put(&b, "\"", 1);
+	*bufp = b.s;
+	*lenp = b.len;
+	*capp = b.cap;
+	return rc ? -1 : 0;
+}
