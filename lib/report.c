@@ -335,8 +335,10 @@ char *qf_report_render(const struct qf_month_figures *f,
 		    org ? org : "", L->title, f->year, f->month);
 	if (L == &zh)
 		say(&o, "%s\n\n", L->title);
-	qf_rate(f->month_f.local_resolved, f->month_f.local_problems, rm,
-		sizeof rm);
+	/* The rate is a cumulative figure: problems resolved in a month may
+	 * have been opened in any earlier month, so a monthly ratio would
+	 * mix populations (11 resolved over 4 opened is not 275%). */
+	snprintf(rm, sizeof rm, "%s", "");
 	qf_rate(f->total.local_resolved, f->total.local_problems, rt,
 		sizeof rt);
 	qf_rate(f->total.firms_visited, f->firms, cov, sizeof cov);

@@ -18,9 +18,10 @@ unset QF_DATA QF_SCHEMA_DIR
 LC_ALL=${LC_ALL:-C.UTF-8}
 export LC_ALL
 
+# $T holds the test's own files (out, err, expected); stores go in $T/w.
 T=$(mktemp -d "${TMPDIR:-/tmp}/qf-test.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
-cd "$T" || exit 1
+mkdir "$T/w" && cd "$T/w" || exit 1
 
 tests=0
 failures=0
@@ -31,13 +32,13 @@ test_start() { current=$1; tests=$((tests + 1)); }
 fail() {
 	failures=$((failures + 1))
 	printf 'not ok %d - %s: %s\n' "$tests" "$current" "$*"
-	if [ -s err ]; then sed 's/^/#   stderr: /' err | head -20; fi
+	if [ -s "$T/err" ]; then sed 's/^/#   stderr: /' "$T/err" | head -20; fi
 }
 
 pass() { printf 'ok %d - %s\n' "$tests" "$current"; }
 
 run() {
-	"$@" >out 2>err
+	"$@" >"$T/out" 2>"$T/err"
 	rc=$?
 }
 
@@ -55,27 +56,27 @@ expect_code() {
 
 # expect_out: compare stdout of the last run with standard input.
 expect_out() {
-	cat >expected
-	if ! diff -u expected out >diffout 2>&1; then
+	cat >"$T/expected"
+	if ! diff -u "$T/expected" "$T/out" >"$T/diffout" 2>&1; then
 		fail "unexpected output"
-		sed 's/^/#   /' diffout | head -40
+		sed 's/^/#   /' "$T/diffout" | head -40
 		return 1
 	fi
 	return 0
 }
 
 expect_err() {
-	cat >expected
-	if ! diff -u expected err >diffout 2>&1; then
+	cat >"$T/expected"
+	if ! diff -u "$T/expected" "$T/err" >"$T/diffout" 2>&1; then
 		fail "unexpected stderr"
-		sed 's/^/#   /' diffout | head -40
+		sed 's/^/#   /' "$T/diffout" | head -40
 		return 1
 	fi
 	return 0
 }
 
 expect_err_has() {
-	if ! grep -qF -- "$1" err; then
+	if ! grep -qF -- "$1" "$T/err"; then
 		fail "stderr lacks '$1'"
 		return 1
 	fi
@@ -83,9 +84,9 @@ expect_err_has() {
 }
 
 expect_out_has() {
-	if ! grep -qF -- "$1" out; then
+	if ! grep -qF -- "$1" "$T/out"; then
 		fail "stdout lacks '$1'"
-		sed 's/^/#   out: /' out | head -20
+		sed 's/^/#   out: /' "$T/out" | head -20
 		return 1
 	fi
 	return 0
@@ -108,9 +109,9 @@ snap() {
 unchanged() {
 	cp "$T/.snap" "$T/.snap.before"
 	snap "$1"
-	if ! diff -u "$T/.snap.before" "$T/.snap" >diffout; then
+	if ! diff -u "$T/.snap.before" "$T/.snap" >"$T/diffout"; then
 		fail "the store changed"
-		sed 's/^/#   /' diffout | head -20
+		sed 's/^/#   /' "$T/diffout" | head -20
 		return 1
 	fi
 	return 0

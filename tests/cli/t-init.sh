@@ -12,7 +12,7 @@ X
 	assert test -d s/visits && assert test -d s/demands &&
 	assert grep -qx 'qf.lock' s/.gitignore
 then
-	cat >expected <<'X'
+	cat >"$T/expected" <<'X'
 ---
 site: HY
 organisation: 衡阳高新区
@@ -23,7 +23,7 @@ due_days: 15
 threshold: 90
 departments: [经济发展局, 金融办]
 X
-	if diff -u expected s/qf.yaml >diffout; then pass; else fail "qf.yaml"; cat diffout; fi
+	if diff -u "$T/expected" s/qf.yaml >"$T/diffout"; then pass; else fail "qf.yaml"; cat "$T/diffout"; fi
 fi
 
 test_start "the new store passes check and is found from a subfolder"
