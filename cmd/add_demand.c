@@ -33,8 +33,10 @@ static const char *usage_text(void)
 		 "\n"
 		 "With a visit as --source, the demand is also listed in that visit.\n"
 		 "\n"
-		 "Exit status: 0 added, 64 bad usage, 65 bad data (nothing written),\n"
-		 "66 no store or no such firm/visit, 73 cannot write, 75 store busy.\n");
+		 "Exit status: 0 recorded, 64 bad usage, 65 bad data or an ambiguous firm\n"
+		 "name (nothing written), 66 no store, no such firm or visit, 73 cannot\n"
+		 "write, 75 store busy (another writer for over 5 s), 78 bad qf.yaml or\n"
+		 "schemas.\n");
 }
 
 static void check_amount(const char *a)
@@ -101,7 +103,8 @@ int main(int argc, char **argv)
 		die(QF_EUSAGE, _("a demand needs a title (--title)"));
 	if (!sp.category)
 		die(QF_EUSAGE, _("a demand needs a category (--category)"));
-	if (sp.source && strchr("VFPD", sp.source[0]) && sp.source[1] == '-') {
+	if (sp.source && sp.source[0] && strchr("VFPD", sp.source[0]) &&
+	    sp.source[1] == '-') {
 		if (qf_id_parse(sp.source, &sid) || sid.type != QF_VISIT)
 			die(QF_EUSAGE, _("--source: '%s' is not a visit ID"), sp.source);
 		from_visit = 1;

@@ -21,7 +21,8 @@ static const char *usage_text(void)
 		 "      --version           show the version and exit\n"
 		 "\n"
 		 "Exit status: 0 added, 64 bad usage, 65 bad data (nothing written),\n"
-		 "66 no store, 73 cannot write, 75 store busy.\n");
+		 "66 no store, 73 cannot write, 75 store busy (another writer for over\n"
+		 "5 s), 78 bad qf.yaml or schemas.\n");
 }
 
 int main(int argc, char **argv)

@@ -9,7 +9,8 @@
 
 static const char *usage_text(void)
 {
-	return _("Usage: qf add-visit --firm FIRM [OPTION]... [DEMAND]...\n"
+	return _("Usage: qf add-visit --firm FIRM [OPTION]... [--problem|--suggestion TEXT\n"
+		 "                    --category CAT [DEMAND OPTION]...]...\n"
 		 "Record a visit to a firm and print its ID, then the IDs of the\n"
 		 "demands raised in it, one per line.\n"
 		 "\n"
@@ -35,8 +36,10 @@ static const char *usage_text(void)
 		 "      --detail TEXT       the whole story\n"
 		 "      --amount YUAN       money asked for, in yuan\n"
 		 "\n"
-		 "Exit status: 0 recorded, 64 bad usage, 65 bad data (nothing written),\n"
-		 "66 no store or no such firm, 73 cannot write, 75 store busy.\n");
+		 "Exit status: 0 recorded, 64 bad usage, 65 bad data or an ambiguous firm\n"
+		 "name (nothing written), 66 no store, no such firm or visit, 73 cannot\n"
+		 "write, 75 store busy (another writer for over 5 s), 78 bad qf.yaml or\n"
+		 "schemas.\n");
 }
 
 struct pending {

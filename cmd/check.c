@@ -20,8 +20,8 @@ static const char *usage_text(void)
 		 "  -h, --help              show this help and exit\n"
 		 "      --version           show the version and exit\n"
 		 "\n"
-		 "Exit status: 0 no problems, 1 problems found, 66 no store,\n"
-		 "78 bad qf.yaml or schemas.\n");
+		 "Exit status: 0 no problems, 1 problems found, 64 bad usage, 66 no\n"
+		 "store, 78 bad qf.yaml or schemas.\n");
 }
 
 int main(int argc, char **argv)

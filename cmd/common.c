@@ -76,6 +76,9 @@ void cmd_init(const char *name)
 }
 
 static void vwarn(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
+
+static void vwarn(const char *fmt, va_list ap)
 {
 	char msg[4096];
 	char *safe;
@@ -192,9 +195,11 @@ const char *actor(const struct qf_store *s, const char *by)
 
 	if (by && *by)
 		return by;
-	if ((u = qf_store_setting(s, "user")) && *u)
-		return u;
+	/* The person at the keyboard before the store's setting: qf.yaml
+	 * travels between offices with git. */
 	if ((u = getenv("QF_USER")) && *u)
+		return u;
+	if ((u = qf_store_setting(s, "user")) && *u)
 		return u;
 	if ((u = getenv("LOGNAME")) && *u)
 		return u;

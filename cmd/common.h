@@ -64,7 +64,7 @@ struct qf_date today(void);
 /* Parse a date option or die with 64. */
 struct qf_date parse_date_opt(const char *opt, const char *arg);
 
-/* Who acts: --by, else the store's `user` setting, else $QF_USER, else
+/* Who acts: --by, else $QF_USER, else the store's `user` setting, else
  * $LOGNAME/$USER, else the login name of the uid.  Never NULL. */
 const char *actor(const struct qf_store *s, const char *by);
 

@@ -12,16 +12,18 @@
 
 static const char *usage_text(void)
 {
-	return _("Usage: qf init [OPTION]... [DIR]\n"
+	return _("Usage: qf init --site CODE [OPTION]... [DIR]\n"
 		 "Create a qifu store in DIR (default: the current directory).\n"
 		 "\n"
-		 "  -s, --site CODE         site code used in every ID (e.g. HY)\n"
+		 "  -s, --site CODE         site code used in every ID, for good: 2 to 8\n"
+		 "                          capital letters or digits (e.g. HY) (required)\n"
 		 "  -o, --org NAME          organisation, printed on bulletins\n"
 		 "      --campaign NAME     name of the campaign (三送三解三优)\n"
 		 "      --start DATE        campaign start (default: today)\n"
 		 "      --lang zh|en        language of reports (default: zh)\n"
 		 "      --due-days N        default period for assigned demands (15)\n"
 		 "      --dept NAME         a department of the catalogue (repeatable)\n"
+		 "      --data DIR          the same as giving DIR\n"
 		 "  -h, --help              show this help and exit\n"
 		 "      --version           show the version and exit\n"
 		 "\n"
@@ -64,7 +66,7 @@ int main(int argc, char **argv)
 		COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *site = "QF", *org = NULL, *campaign = NULL, *lang = "zh";
+	const char *site = NULL, *org = NULL, *campaign = NULL, *lang = "zh";
 	const char *dir = ".";
 	struct qf_date start;
 	long due_days = 15;
@@ -104,6 +106,8 @@ int main(int argc, char **argv)
 		dir = argv[optind++];
 	if (optind < argc)
 		usage(QF_EUSAGE, NULL);
+	if (!site)
+		die(QF_EUSAGE, _("a store needs a site code (--site), e.g. --site HY: it is part of every ID"));
 	if (!qf_site_valid(site))
 		die(QF_EUSAGE, _("--site: '%s' is not a site code (2 to 8 capital letters or digits, starting with a letter)"), site);
 	if (strcmp(lang, "zh") && strcmp(lang, "en"))

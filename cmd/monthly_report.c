@@ -23,7 +23,8 @@ static const char *usage_text(void)
 		 "The same store and month always give the same bytes, whatever the\n"
 		 "locale: the language is the store's, so cron (LANG=C) gets Chinese.\n"
 		 "\n"
-		 "Exit status: 0 printed, 64 bad usage, 65/66 bad or missing store.\n");
+		 "Exit status: 0 printed, 64 bad usage, 65 a store file does not parse,\n"
+		 "66 no store, 78 bad qf.yaml or schemas.\n");
 }
 
 int main(int argc, char **argv)

@@ -69,11 +69,20 @@ int qf_error_sys(struct qf_error *e, int code, const char *file, int errnum,
 
 char *qf_error_format(const struct qf_error *e, char *buf, size_t n)
 {
-	if (e->file[0] && e->line)
-		snprintf(buf, n, "%s:%u:%u: %s", e->file, e->line, e->col,
-			 e->msg);
-	else if (e->file[0])
-		snprintf(buf, n, "%s: %s", e->file, e->msg);
+	char place[QF_ERR_FILE_MAX + 32];
+	size_t k = 0;
+
+	/* file:line:col, leaving out what is unknown. */
+	place[0] = '\0';
+	if (e->file[0])
+		k += (size_t)snprintf(place, sizeof place, "%s:", e->file);
+	if (e->line && k < sizeof place)
+		k += (size_t)snprintf(place + k, sizeof place - k, "%u:",
+				      e->line);
+	if (e->line && e->col && k < sizeof place)
+		snprintf(place + k, sizeof place - k, "%u:", e->col);
+	if (place[0])
+		snprintf(buf, n, "%s %s", place, e->msg);
 	else
 		snprintf(buf, n, "%s", e->msg);
 	return buf;

@@ -321,7 +321,7 @@ char *qf_report_render(const struct qf_month_figures *f,
 		say(&o, "  \"coverage\": \"%s\",\n", cov);
 		say(&o, "  \"open_at_end\": %ld,\n  \"overdue_at_end\": %ld,\n",
 		    f->open_at_end, f->overdue_at_end);
-		json_period(&o, "month", &f->month_f);
+		json_period(&o, "in_month", &f->month_f);
 		say(&o, ",\n");
 		json_period(&o, "cumulative", &f->total);
 		say(&o, "\n}\n");

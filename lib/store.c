@@ -22,12 +22,16 @@
 #define QF_SCHEMA_DIR_SOURCE "schemas"
 #endif
 
+/* a/b, or just b when a is "." (so that messages say
+ * "demands/2023-05.yaml", not "./demands/2023-05.yaml"). */
 static char *join(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
-	char *p = malloc(la + lb + 2);
+	char *p;
 
-	if (!p)
+	if (strcmp(a, ".") == 0)
+		return strdup(b);
+	if (!(p = malloc(la + lb + 2)))
 		return NULL;
 	memcpy(p, a, la);
 	p[la] = '/';

@@ -98,7 +98,7 @@ static void pos_feed(struct pos *p, const unsigned char *s, size_t n)
 	for (i = 0; i < n; i++, p->at++) {
 		unsigned char c = s[i];
 
-		if (p->at < 3 && c == "\xef\xbb\xbf"[p->at] &&
+		if (p->at < 3 && c == (unsigned char)"\xef\xbb\xbf"[p->at] &&
 		    (p->at == 0 || (p->b1 == 0xef && p->at == 1) ||
 		     (p->b2 == 0xef && p->b1 == 0xbb && p->at == 2))) {
 			/* part of a leading BOM: not a column */
@@ -160,7 +160,8 @@ static int fail(struct qf_reader *r, struct qf_error *err, int code,
 		const yaml_mark_t *mark, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
-/* Set err (QF_EDATA and the like) at mark and mark the reader unusable. */
+/* Set err (QF_EDATA and the like) at mark, mark the reader unusable and
+ * return -1. */
 static int fail(struct qf_reader *r, struct qf_error *err, int code,
 		const yaml_mark_t *mark, const char *fmt, ...)
 {
@@ -171,15 +172,16 @@ static int fail(struct qf_reader *r, struct qf_error *err, int code,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return qf_error_set(err, code, r->name,
-			    mark ? (unsigned)mark->line + 1 : 0,
-			    mark ? (unsigned)mark->column + 1 : 0, "%s", msg);
+	qf_error_set(err, code, r->name, mark ? (unsigned)mark->line + 1 : 0,
+		     mark ? (unsigned)mark->column + 1 : 0, "%s", msg);
+	return -1;
 }
 
 static int fail_oom(struct qf_reader *r, struct qf_error *err)
 {
 	r->failed = 1;
-	return qf_error_set(err, QF_ESOFTWARE, r->name, 0, 0, "out of memory");
+	qf_error_set(err, QF_ESOFTWARE, r->name, 0, 0, "out of memory");
+	return -1;
 }
 
 /* Turn libyaml's error into ours. */

@@ -38,8 +38,11 @@ test_start "bad site code is a usage error (64), nothing created"
 if expect_code 64 qf init --site hy t1 && expect_err_has "is not a site code" &&
 	assert test ! -e t1; then pass; fi
 
+test_start "a store needs a site code (64)"
+if expect_code 64 qf init t3 && expect_err_has "needs a site code" && assert test ! -e t3; then pass; fi
+
 test_start "bad --lang and --start are usage errors"
-if expect_code 64 qf init --lang fr t2 && expect_code 64 qf init --start 2023-02-30 t2 &&
+if expect_code 64 qf init --site HY --lang fr t2 && expect_code 64 qf init --site HY --start 2023-02-30 t2 &&
 	expect_err_has "'2023-02-30' is not a date" && assert test ! -e t2; then pass; fi
 
 test_start "--help prints usage on stdout and exits 0; a bad option exits 64"

@@ -50,12 +50,12 @@ enum qf_stype qf_stype_resolve(const char *s, size_t len);
 int qf_node_seq_append(struct qf_node *seq, struct qf_node *val);
 
 /* Append key/val to map without looking for an existing key (the reader
- * uses this; duplicate keys are the validator's business).  Takes
+ * uses this, after refusing duplicate keys itself).  Takes
  * ownership of key and val on success; -1 when out of memory. */
 int qf_node_map_append(struct qf_node *map, struct qf_node *key,
 		       struct qf_node *val);
 
-/* Set map[key] = val: replaces the value of an existing key in place (the
+/* Set map[key] = val (val must not be map's current value): replaces the value of an existing key in place (the
  * old value is freed, the key keeps its position) or appends a new key.
  * Takes ownership of val on success; -1 when out of memory. */
 int qf_node_map_set(struct qf_node *map, const char *key, struct qf_node *val);

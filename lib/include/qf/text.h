@@ -10,7 +10,8 @@
 size_t qf_text_width(const char *s);
 
 /* A copy of s safe to print on a terminal: C0 controls, DEL, C1 controls
- * and invalid UTF-8 bytes are written as \n, \t, \r, \e or \xHH; a
+ * and invalid UTF-8 bytes are written as \n, \t, \r, \e, \uHHHH (C1) or
+ * \xHH (C0, DEL, invalid bytes); a
  * backslash stays as it is.  With tsv non-zero also escape "\\" as "\\\\"
  * so that a TSV field never holds a tab or newline.  Returns a malloc'd
  * string (caller frees) or NULL when out of memory. */

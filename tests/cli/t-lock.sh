@@ -1,0 +1,45 @@
+#!/bin/sh
+# Writers take the store's lock; a writer that cannot get it in time exits
+# 75 and changes nothing; readers never take it and never write.
+. "${QF_SRC}/tests/cli/lib.sh"
+command -v flock >/dev/null || { echo "1..0 # SKIP flock(1) missing"; exit 0; }
+new_store s
+cd s
+qf add-firm --name 甲公司 >/dev/null
+
+test_start "a writer waits for the lock, then gives up with 75 and a clear message"
+snap .
+flock qf.lock sleep 8 &
+holder=$!
+sleep 0.3
+if expect_code 75 qf add-firm --name 乙公司 && expect_err_has "is busy" &&
+	unchanged .; then pass; fi
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+
+test_start "a writer that waited gets the lock as soon as it is free"
+flock qf.lock sleep 1 &
+holder=$!
+sleep 0.3
+if expect_code 0 qf add-firm --name 丙公司 && expect_out <<'X'
+F-HY-0002
+X
+then pass; fi
+wait "$holder"
+
+test_start "readers work while a writer holds the lock"
+flock qf.lock sleep 3 &
+holder=$!
+sleep 0.3
+if expect_code 0 qf check && expect_code 0 qf monthly-report --month 2023-05; then pass; fi
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+
+test_start "readers write nothing, not even the lock file"
+rm -f qf.lock
+snap .
+if expect_code 0 qf check && expect_code 0 qf monthly-report --month 2023-06 &&
+	expect_code 0 qf monthly-report --format json --month 2023-06 &&
+	assert test ! -e qf.lock && unchanged .; then pass; fi
+
+done_testing
