@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qf/report.h"
+#include "qf/text.h"
 
 char *qf_rate(long num, long den, char *buf, size_t n)
 {
@@ -261,7 +262,7 @@ static void say(struct out *o, const char *fmt, ...)
 }
 
 static void json_period(struct out *o, const char *name,
-			const struct qf_period_figures *p)
+			const struct qf_period_figures *p, int with_rate)
 {
 	char rate[16];
 
@@ -275,10 +276,14 @@ static void json_period(struct out *o, const char *name,
 	    "    \"local_problems\": %ld,\n", p->local, p->higher,
 	    p->local_problems);
 	say(o, "    \"resolved\": %ld,\n    \"local_resolved\": %ld,\n"
-	    "    \"adopted\": %ld,\n", p->resolved, p->local_resolved,
-	    p->adopted);
-	qf_rate(p->local_resolved, p->local_problems, rate, sizeof rate);
-	say(o, "    \"resolution_rate\": \"%s\"\n  }", rate);
+	    "    \"adopted\": %ld%s\n", p->resolved, p->local_resolved,
+	    p->adopted, with_rate ? "," : "");
+	if (with_rate) {
+		qf_rate(p->local_resolved, p->local_problems, rate,
+			sizeof rate);
+		say(o, "    \"resolution_rate\": \"%s\"\n", rate);
+	}
+	say(o, "  }");
 }
 
 struct labels {
@@ -303,13 +308,83 @@ static const struct labels en = {
 	"Open at month end", "Overdue at month end", "Figure", "since",
 };
 
+struct row {
+	const char *label;
+	char a[32], b[48];
+};
+
+static void row_num(struct row *r, const char *label, long a, long b)
+{
+	r->label = label;
+	snprintf(r->a, sizeof r->a, "%ld", a);
+	snprintf(r->b, sizeof r->b, "%ld", b);
+}
+
+static void row_str(struct row *r, const char *label, const char *a,
+		    const char *b)
+{
+	r->label = label;
+	snprintf(r->a, sizeof r->a, "%s", a);
+	snprintf(r->b, sizeof r->b, "%s", b);
+}
+
+static void pad(struct out *o, const char *s, size_t width, int right)
+{
+	size_t w = qf_text_width(s);
+
+	if (right)
+		say(o, "%*s%s", (int)(width > w ? width - w : 0), "", s);
+	else
+		say(o, "%s%*s", s, (int)(width > w ? width - w : 0), "");
+}
+
+/* A Markdown table, or for a terminal columns aligned by display width
+ * (a Chinese character takes two columns). */
+static void table(struct out *o, int md, const char *h0, const char *h1,
+		  const char *h2, const struct row *rows, size_t n)
+{
+	size_t w0 = qf_text_width(h0), w1 = qf_text_width(h1),
+	       w2 = qf_text_width(h2);
+
+	if (md) {
+		say(o, "| %s | %s | %s |\n|---|---:|---:|\n", h0, h1, h2);
+		for (size_t i = 0; i < n; i++)
+			say(o, "| %s | %s | %s |\n", rows[i].label, rows[i].a,
+			    rows[i].b);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t w;
+		if ((w = qf_text_width(rows[i].label)) > w0)
+			w0 = w;
+		if ((w = qf_text_width(rows[i].a)) > w1)
+			w1 = w;
+		if ((w = qf_text_width(rows[i].b)) > w2)
+			w2 = w;
+	}
+	pad(o, h0, w0, 0);
+	say(o, "  ");
+	pad(o, h1, w1, 1);
+	say(o, "  ");
+	pad(o, h2, w2, 1);
+	say(o, "\n");
+	for (size_t i = 0; i < n; i++) {
+		pad(o, rows[i].label, w0, 0);
+		say(o, "  ");
+		pad(o, rows[i].a, w1, 1);
+		say(o, "  ");
+		pad(o, rows[i].b, w2, 1);
+		say(o, "\n");
+	}
+}
+
 char *qf_report_render(const struct qf_month_figures *f,
 		       enum qf_report_format fmt, const char *lang,
 		       const char *org)
 {
 	const struct labels *L = lang && !strncmp(lang, "zh", 2) ? &zh : &en;
 	struct out o = { NULL, 0, 0, 0 };
-	char cs[16], rm[16], rt[16], cov[16];
+	char cs[16], rt[16], cov[16];
 	int md = fmt == QF_REPORT_MARKDOWN;
 
 	qf_date_format(&f->campaign_start, cs, sizeof cs);
@@ -321,9 +396,9 @@ char *qf_report_render(const struct qf_month_figures *f,
 		say(&o, "  \"coverage\": \"%s\",\n", cov);
 		say(&o, "  \"open_at_end\": %ld,\n  \"overdue_at_end\": %ld,\n",
 		    f->open_at_end, f->overdue_at_end);
-		json_period(&o, "in_month", &f->month_f);
+		json_period(&o, "in_month", &f->month_f, 0);
 		say(&o, ",\n");
-		json_period(&o, "cumulative", &f->total);
+		json_period(&o, "cumulative", &f->total, 1);
 		say(&o, "\n}\n");
 		goto done;
 	}
@@ -335,50 +410,43 @@ char *qf_report_render(const struct qf_month_figures *f,
 		    org ? org : "", L->title, f->year, f->month);
 	if (L == &zh)
 		say(&o, "%s\n\n", L->title);
-	/* The rate is a cumulative figure: problems resolved in a month may
-	 * have been opened in any earlier month, so a monthly ratio would
-	 * mix populations (11 resolved over 4 opened is not 275%). */
-	snprintf(rm, sizeof rm, "%s", "");
+	/* The rate is a cumulative figure only: problems resolved in a month
+	 * may have been opened in any earlier month, so a monthly ratio
+	 * would mix populations (11 resolved over 4 opened is not 275%). */
 	qf_rate(f->total.local_resolved, f->total.local_problems, rt,
 		sizeof rt);
 	qf_rate(f->total.firms_visited, f->firms, cov, sizeof cov);
-	if (md) {
-		say(&o, "| %s | %s | %s（%s %s） |\n|---|---:|---:|\n",
-		    L->figure, L->month, L->total, L->since, cs);
-	}
-#define ROW(label, a, b) \
-	say(&o, md ? "| %s | %s | %s |\n" : "%-s\t%s\t%s\n", label, a, b)
 	{
-		char a[32], b[32];
 		const struct qf_period_figures *m = &f->month_f, *t = &f->total;
-		struct { const char *l; long x, y; } rows[] = {
-			{ L->visits, m->visits, t->visits },
-			{ L->firms_visited, m->firms_visited, t->firms_visited },
-			{ L->demands, m->demands, t->demands },
-			{ L->problems, m->problems, t->problems },
-			{ L->suggestions, m->suggestions, t->suggestions },
-			{ L->local_problems, m->local_problems, t->local_problems },
-			{ L->higher, m->higher, t->higher },
-			{ L->resolved, m->resolved, t->resolved },
-			{ L->adopted, m->adopted, t->adopted },
-		};
-		if (!md)
-			say(&o, "%s\t%s\t%s\n", L->figure, L->month, L->total);
-		for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-			snprintf(a, sizeof a, "%ld", rows[i].x);
-			snprintf(b, sizeof b, "%ld", rows[i].y);
-			ROW(rows[i].l, a, b);
-		}
-		ROW(L->rate, rm, rt);
-		snprintf(b, sizeof b, "%ld/%ld = %s", f->total.firms_visited,
-			 f->firms, cov);
-		ROW(L->coverage, "", b);
-		snprintf(b, sizeof b, "%ld", f->open_at_end);
-		ROW(L->open, "", b);
-		snprintf(b, sizeof b, "%ld", f->overdue_at_end);
-		ROW(L->overdue, "", b);
+		struct row rows[16];
+		size_t n = 0;
+		char head[64];
+
+		snprintf(head, sizeof head, L == &zh ? "%s（%s %s）" : "%s (%s %s)",
+			 L->total, L->since, cs);
+		row_num(&rows[n++], L->visits, m->visits, t->visits);
+		row_num(&rows[n++], L->firms_visited, m->firms_visited,
+			t->firms_visited);
+		row_num(&rows[n++], L->demands, m->demands, t->demands);
+		row_num(&rows[n++], L->problems, m->problems, t->problems);
+		row_num(&rows[n++], L->suggestions, m->suggestions,
+			t->suggestions);
+		row_num(&rows[n++], L->local_problems, m->local_problems,
+			t->local_problems);
+		row_num(&rows[n++], L->higher, m->higher, t->higher);
+		row_num(&rows[n++], L->resolved, m->resolved, t->resolved);
+		row_num(&rows[n++], L->adopted, m->adopted, t->adopted);
+		row_str(&rows[n++], L->rate, "", rt);
+		snprintf(rows[n].b, sizeof rows[n].b, "%ld/%ld = %s",
+			 f->total.firms_visited, f->firms, cov);
+		rows[n].label = L->coverage;
+		rows[n++].a[0] = '\0';
+		row_num(&rows[n], L->open, 0, f->open_at_end);
+		rows[n++].a[0] = '\0';
+		row_num(&rows[n], L->overdue, 0, f->overdue_at_end);
+		rows[n++].a[0] = '\0';
+		table(&o, md, L->figure, L->month, head, rows, n);
 	}
-#undef ROW
 done:
 	if (o.oom) {
 		free(o.s);

@@ -186,8 +186,9 @@ static size_t utf8_chars(const char *s, size_t len)
 	return n;
 }
 
-/* Copy at most SHOW_MAX_CHARS characters of s into buf, stopping at a
- * control character, with "..." when cut. */
+/* Copy at most SHOW_MAX_CHARS characters of s into buf, with "..." when
+ * cut.  Control characters are kept: whoever prints the message escapes
+ * them, and the reader sees what is really in the file. */
 static void show(const char *s, char *buf, size_t n)
 {
 	size_t i = 0, chars = 0;
@@ -196,8 +197,7 @@ static void show(const char *s, char *buf, size_t n)
 	for (; s[i]; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x20 || c == 0x7f ||
-		    ((c & 0xC0) != 0x80 && chars++ == SHOW_MAX_CHARS)) {
+		if ((c & 0xC0) != 0x80 && chars++ == SHOW_MAX_CHARS) {
 			cut = 1;
 			break;
 		}

@@ -356,7 +356,7 @@ static void test_pattern(void **state)
 	expect_v(s, "hy", "'hy' does not match '^[A-Z][A-Z0-9]{1,7}$'");
 	expect_v(s, "HYHYHYHYH",
 		 "'HYHYHYHYH' does not match '^[A-Z][A-Z0-9]{1,7}$'");
-	expect_v(s, "\"HY\\n\"", "'HY...' does not match "
+	expect_v(s, "\"HY\\n\"", "'HY\n' does not match "
 		 "'^[A-Z][A-Z0-9]{1,7}$'");
 	qf_schema_free(s);
 }
