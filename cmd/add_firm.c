@@ -123,9 +123,12 @@ int main(int argc, char **argv)
 	dup.code = code;
 	if (qf_store_each(s, QF_FIRM, find_dup, &dup, &err) < 0 || err.code)
 		die_error(&err);
+	if (dup.why && !strcmp(dup.why, "name"))
+		die(QF_EDATA, _("firm '%s' is registered already as %s (same name)"),
+		    name, dup.found);
 	if (dup.why)
-		die(QF_EDATA, _("firm '%s' is registered already as %s (same %s)"),
-		    name, dup.found, dup.why);
+		die(QF_EDATA, _("firm '%s' is registered already as %s (same credit code)"),
+		    name, dup.found);
 	if (qf_store_next_id(s, QF_FIRM, NULL, id, sizeof id, &err))
 		die_error(&err);
 

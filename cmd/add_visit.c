@@ -21,7 +21,8 @@ static const char *usage_text(void)
 		 "                          onsite|上门办公, meeting|座谈\n"
 		 "  -P, --policy ID         a policy handed over (repeatable, or a,b)\n"
 		 "  -n, --note TEXT         what was said\n"
-		 "      --by NAME           who records it (default: the store's user or $USER)\n"
+		 "      --by NAME           who records it (default: $QF_USER, the\n"
+		 "                          store's user setting, or $USER)\n"
 		 "      --data DIR          the store (default: found from here, or $QF_DATA)\n"
 		 "  -h, --help              show this help and exit\n"
 		 "      --version           show the version and exit\n"
@@ -37,7 +38,7 @@ static const char *usage_text(void)
 		 "      --amount YUAN       money asked for, in yuan\n"
 		 "\n"
 		 "Exit status: 0 recorded, 64 bad usage, 65 bad data or an ambiguous firm\n"
-		 "name (nothing written), 66 no store, no such firm or visit, 73 cannot\n"
+		 "name (nothing written), 66 no store or no such firm, 73 cannot\n"
 		 "write, 75 store busy (another writer for over 5 s), 78 bad qf.yaml or\n"
 		 "schemas.\n");
 }

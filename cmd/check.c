@@ -66,10 +66,16 @@ int main(int argc, char **argv)
 			       m ? m : "?");
 		free(m);
 	}
-	if (!quiet)
-		fprintf(stderr, ngettext("%s: %zu record checked, %zu problem(s)\n",
-					 "%s: %zu records checked, %zu problem(s)\n",
-					 records), qf_prog, records, n);
+	if (!quiet) {
+		char what[128];
+
+		snprintf(what, sizeof what,
+			 ngettext("%zu record checked", "%zu records checked",
+				  records), records);
+		fprintf(stderr, "%s: %s, ", qf_prog, what);
+		fprintf(stderr, ngettext("%zu problem\n", "%zu problems\n", n),
+			n);
+	}
 	qf_diags_release(&d);
 	qf_store_free(s);
 	return n ? QF_EFAIL : 0;

@@ -115,7 +115,8 @@ int main(int argc, char **argv)
 	if (!org)
 		org = site;
 
-	snprintf(path, sizeof path, "%s/qf.yaml", dir);
+	snprintf(path, sizeof path, "%s%sqf.yaml", strcmp(dir, ".") ? dir : "",
+		 strcmp(dir, ".") ? "/" : "");
 	if (stat(path, &st) == 0)
 		die(QF_ECANTCREAT, _("'%s' exists: there is a store here already"), path);
 	qf_error_clear(&err);

@@ -10,8 +10,9 @@ static const char *usage_text(void)
 {
 	return _("Usage: qf monthly-report [OPTION]...\n"
 		 "Print the monthly bulletin of the store: visits, firms visited,\n"
-		 "coverage of the register, demands collected, resolved and the\n"
-		 "resolution rate, for the month and since the campaign start.\n"
+		 "demands collected and resolved, for the month and since the\n"
+		 "campaign start; the coverage of the register and the resolution\n"
+		 "rate (resolved 本级 problems / 本级 problems) since the start.\n"
 		 "\n"
 		 "  -m, --month YYYY-MM     the month (default: the previous month)\n"
 		 "  -f, --format FORMAT     markdown (default), text or json\n"

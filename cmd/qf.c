@@ -24,17 +24,17 @@ static const struct {
 
 static void list_commands(FILE *f)
 {
-	fprintf(f, _("Usage: qf COMMAND [ARG]...\n"
+	fputs(_("Usage: qf COMMAND [ARG]...\n"
 		     "       qf --help | --version\n"
 		     "\n"
 		     "qifu keeps the firms a park serves, the visits to them, their demands\n"
 		     "and what became of them, in a folder of YAML files.\n"
 		     "\n"
-		     "Commands:\n"));
+		     "Commands:\n"), f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-16s %s\n", commands[i].name, _(commands[i].what));
-	fprintf(f, _("\n'qf COMMAND --help' tells more of each; so does man qf-COMMAND.\n"
-		     "Any qf-NAME program on PATH runs as 'qf NAME'.\n"));
+	fputs(_("\n'qf COMMAND --help' tells more of each; so does man qf-COMMAND.\n"
+		"Any qf-NAME program on PATH runs as 'qf NAME'.\n"), f);
 }
 
 static int valid_name(const char *s)

@@ -111,7 +111,8 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 		if (idset_add(&a->total_firms, firm))
 			a->oom = 1;
 	}
-	if (in(&d, &f->start, &f->end)) {
+	if (in(&d, &f->start, &f->end) &&
+	    qf_date_cmp(&d, &f->campaign_start) >= 0) {
 		f->month_f.visits++;
 		if (idset_add(&a->month_firms, firm))
 			a->oom = 1;

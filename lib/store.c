@@ -104,6 +104,9 @@ done:
 	if (!*root)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    "out of memory");
+	/* "store/" and "store" name the same store: say "store/demands". */
+	for (len = strlen(*root); len > 1 && (*root)[len - 1] == '/'; len--)
+		(*root)[len - 1] = '\0';
 	return QF_OK;
 }
 
@@ -290,8 +293,8 @@ int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err)
 		}
 		if (waited >= timeout_ms) {
 			qf_error_set(err, QF_EBUSY, NULL, 0, 0,
-				"store '%s' is busy: another writer has held '%s' for %d s; try again",
-				s->root, path, timeout_ms / 1000);
+				"store '%s' is busy: another writer has held '%s' for %.1f s; try again",
+				s->root, path, timeout_ms / 1000.0);
 			goto fail;
 		}
 		nanosleep(&ts, NULL);
@@ -332,6 +335,7 @@ int qf_store_files(const struct qf_store *s, enum qf_type t, char ***paths,
 	char *dir = join(s->root, qf_type_dir(t));
 	DIR *d;
 	struct dirent *e;
+	struct stat st;
 	char **v = NULL;
 	size_t n = 0, cap = 0;
 
@@ -366,6 +370,10 @@ int qf_store_files(const struct qf_store *s, enum qf_type t, char ***paths,
 		}
 		if (!(p = join(dir, e->d_name)))
 			goto oom;
+		if (stat(p, &st) != 0 || !S_ISREG(st.st_mode)) {
+			free(p);
+			continue;
+		}
 		v[n++] = p;
 	}
 	closedir(d);
@@ -449,12 +457,23 @@ static int collect_id(const struct qf_doc *doc, const char *file, void *ud)
 	return 0;
 }
 
+/* The index holds every ID that can be read: a file that does not parse
+ * hides its own records (from its first error on), never another file's. */
 static int build_index(struct qf_store *s, enum qf_type t)
 {
 	struct id_collect c = { NULL, 0, 0 };
 	struct qf_error err;
-	int rc = qf_store_each(s, t, collect_id, &c, &err);
+	char **paths;
+	size_t n;
+	int rc = qf_store_files(s, t, &paths, &n, &err);
 
+	if (!rc) {
+		for (size_t i = 0; !rc && i < n; i++)
+			if (each_in_file(paths[i], collect_id, &c, &err) ==
+			    QF_ESOFTWARE)
+				rc = QF_ESOFTWARE;
+		qf_store_free_paths(paths, n);
+	}
 	if (c.n)
 		qsort(c.v, c.n, sizeof *c.v, cmp_str);
 	s->ids[t] = c.v;
@@ -488,12 +507,16 @@ void qf_store_forget(struct qf_store *s)
 static int file_for_key(const char *path, const char *key)
 {
 	const char *base = strrchr(path, '/');
-	size_t k = strlen(key);
+	size_t k = strlen(key), k2;
 
 	base = base ? base + 1 : path;
 	if (strncmp(base, key, k) != 0)
 		return 0;
-	return strcmp(base + k, ".yaml") == 0 || base[k] == '-';
+	if (strcmp(base + k, ".yaml") == 0)
+		return 1;
+	k2 = strlen(base);
+	return base[k] == '-' && k2 > k + 6 &&
+	       strcmp(base + k2 - 5, ".yaml") == 0;
 }
 
 struct find_one {

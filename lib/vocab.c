@@ -39,7 +39,7 @@ static const struct qf_term statuses[] = {
 	{ "assigned", "办理中", "assigned" },
 	{ "resolved", "已解决", "resolved" },
 	{ "adopted", "已采纳", "adopted" },
-	{ "declined", "不予解决", "declined" },
+	{ "declined", "无法解决", "declined" },
 	{ NULL, NULL, NULL }
 };
 
@@ -68,7 +68,7 @@ static const struct qf_term actions[] = {
 	{ "escalate", "上报", "escalated" },
 	{ "resolve", "办结", "resolved" },
 	{ "adopt", "采纳", "adopted" },
-	{ "decline", "不予解决", "declined" },
+	{ "decline", "无法解决", "declined" },
 	{ "follow-up", "回访", "followed up" },
 	{ "reopen", "重办", "reopened" },
 	{ NULL, NULL, NULL }

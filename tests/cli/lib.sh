@@ -14,7 +14,7 @@ PATH="$QF_BIN:$PATH"
 QF_TODAY=2023-06-15
 QF_USER=测试员
 export PATH QF_TODAY QF_USER
-unset QF_DATA QF_SCHEMA_DIR
+unset QF_DATA QF_SCHEMA_DIR LANGUAGE
 LC_ALL=${LC_ALL:-C.UTF-8}
 export LC_ALL
 
@@ -22,6 +22,19 @@ export LC_ALL
 T=$(mktemp -d "${TMPDIR:-/tmp}/qf-test.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 mkdir "$T/w" && cd "$T/w" || exit 1
+
+# QF_VALGRIND=1 runs every program under valgrind: a memory error or leak
+# makes it exit 99, which no test expects.
+if [ "${QF_VALGRIND:-0}" = 1 ]; then
+	mkdir "$T/vg"
+	for prog in "$QF_BIN"/qf "$QF_BIN"/qf-*; do
+		[ -x "$prog" ] || continue
+		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes "%s" "$@"\n' \
+			"$prog" >"$T/vg/${prog##*/}"
+		chmod +x "$T/vg/${prog##*/}"
+	done
+	PATH="$T/vg:$PATH"
+fi
 
 tests=0
 failures=0

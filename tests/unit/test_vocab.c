@@ -105,7 +105,7 @@ static void test_token_lookup(void **state)
 	assert_string_equal(qf_vocab_token(QF_V_LEVEL, "higher level"),
 			    "higher");
 	assert_string_equal(qf_vocab_token(QF_V_CATEGORY, "用地"), "land");
-	assert_string_equal(qf_vocab_token(QF_V_STATUS, "不予解决"),
+	assert_string_equal(qf_vocab_token(QF_V_STATUS, "无法解决"),
 			    "declined");
 	assert_string_equal(qf_vocab_token(QF_V_SATISFACTION,
 					   "fairly satisfied"), "basic");
@@ -119,7 +119,7 @@ static void test_token_lookup(void **state)
 	assert_string_equal(qf_vocab_token(QF_V_ACTION, "followed up"),
 			    "follow-up");
 	/* The same Chinese word in two vocabularies. */
-	assert_string_equal(qf_vocab_token(QF_V_ACTION, "不予解决"),
+	assert_string_equal(qf_vocab_token(QF_V_ACTION, "无法解决"),
 			    "decline");
 	/* English and tokens are case-insensitive. */
 	assert_string_equal(qf_vocab_token(QF_V_KIND, "PROBLEM"), "problem");

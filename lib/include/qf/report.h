@@ -2,7 +2,8 @@
  *
  * Definitions (also in qf-monthly-report(1)):
  *  - a visit counts in the month of its date; a demand in the month it was
- *    opened; records dated after the month's end are ignored everywhere;
+ *    opened; records dated after the month's end, or before the campaign
+ *    start, are ignored everywhere (open and overdue counts included);
  *  - resolved: status resolved with a closing date in the period;
  *  - resolution rate: resolved 本级 (local) problems / 本级 problems, both
  *    cumulative from the campaign start to the month's end, shown with one
