@@ -1,4 +1,7 @@
 /* workflow.c - demands and what happens to them. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "qf/workflow.h"
@@ -68,4 +71,371 @@ struct qf_node *qf_demand_new(const struct qf_demand_spec *sp)
 		return NULL;
 	}
 	return r;
+}
+
+const char *qf_act_name(enum qf_act a)
+{
+	static const char *const names[QF_NACTS] = {
+		[QF_ACT_ASSIGN] = "assign",
+		[QF_ACT_NOTE] = "note",
+		[QF_ACT_EXTEND] = "extend",
+		[QF_ACT_RETURN] = "return",
+		[QF_ACT_URGE] = "urge",
+		[QF_ACT_ESCALATE] = "escalate",
+		[QF_ACT_RESOLVE] = "resolve",
+		[QF_ACT_FOLLOW_UP] = "follow-up",
+		[QF_ACT_REOPEN] = "reopen",
+	};
+
+	return (unsigned)a < QF_NACTS ? names[a] : "?";
+}
+
+int qf_status_closed(const char *status)
+{
+	return status && (!strcmp(status, "resolved") ||
+			  !strcmp(status, "adopted") ||
+			  !strcmp(status, "declined"));
+}
+
+static int get_date(const struct qf_node *rec, const char *key,
+		    struct qf_date *d)
+{
+	const char *s = qf_node_get_str(rec, key);
+
+	return s && qf_date_parse(s, d) == 0;
+}
+
+long qf_demand_overdue(const struct qf_node *rec, const struct qf_date *date)
+{
+	struct qf_date due;
+	long days;
+
+	if (qf_status_closed(qf_node_get_str(rec, "status")) ||
+	    !get_date(rec, "due", &due))
+		return 0;
+	days = qf_date_diff(date, &due);
+	return days > 0 ? days : 0;
+}
+
+static int set_date(struct qf_node *map, const char *key,
+		    const struct qf_date *d)
+{
+	char buf[16];
+
+	return qf_node_map_set_str(map, key, qf_date_format(d, buf,
+							     sizeof buf));
+}
+
+/* The refusals.  Each names the demand's state so the user sees why. */
+static int refuse(struct qf_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int refuse(struct qf_error *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	qf_error_clear(err);
+	err->code = QF_EDATA;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	va_end(ap);
+	return QF_EDATA;
+}
+
+/* Field order of a demand as the commands write it, so that fields an
+ * action adds land where a reader expects them, not at the end. */
+static const char *const demand_order[] = {
+	"id", "firm", "opened", "source", "kind", "level", "category",
+	"title", "detail", "amount", "dept", "codepts", "owner", "due",
+	"original_due", "status", "closed", "resolution", "satisfaction",
+	"log", NULL
+};
+
+static int rank(const char *key)
+{
+	for (int i = 0; demand_order[i]; i++)
+		if (!strcmp(demand_order[i], key))
+			return i;
+	return -1;
+}
+
+/* Move keys that are out of the usual order back into it, keeping
+ * unknown keys where they are relative to the known ones before them.
+ * A stable insertion sort on the rank of known keys. */
+static void reorder(struct qf_node *rec)
+{
+	for (size_t i = 1; i < rec->n; i++) {
+		struct qf_node *k = rec->keys[i], *v = rec->items[i];
+		int r = rank(k->str);
+		size_t j = i;
+
+		if (r < 0)
+			continue;
+		while (j > 0) {
+			int rp = rank(rec->keys[j - 1]->str);
+			if (rp < 0 || rp <= r)
+				break;
+			rec->keys[j] = rec->keys[j - 1];
+			rec->items[j] = rec->items[j - 1];
+			j--;
+		}
+		rec->keys[j] = k;
+		rec->items[j] = v;
+	}
+}
+
+static int set_list(struct qf_node *map, const char *key,
+		    const char *const *v, size_t n)
+{
+	struct qf_node *seq;
+
+	if (!n) {
+		qf_node_map_del(map, key);
+		return 0;
+	}
+	if (!(seq = qf_node_new_seq()))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct qf_node *s = qf_node_new_scalar(v[i]);
+		if (!s || qf_node_seq_append(seq, s)) {
+			qf_node_free(s);
+			qf_node_free(seq);
+			return -1;
+		}
+	}
+	if (qf_node_map_set(map, key, seq)) {
+		qf_node_free(seq);
+		return -1;
+	}
+	return 0;
+}
+
+/* Check what an action needs, before anything changes. */
+static int precheck(const struct qf_node *rec, const struct qf_action *a,
+		    struct qf_error *err)
+{
+	const char *status = qf_node_get_str(rec, "status");
+	const char *level = qf_node_get_str(rec, "level");
+	const char *id = qf_node_get_str(rec, "id");
+	struct qf_date opened, due, last;
+	int closed = qf_status_closed(status);
+	const struct qf_node *log = qf_node_get(rec, "log");
+
+	if (!status)
+		return refuse(err, "demand '%s' has no status", id ? id : "?");
+	if (get_date(rec, "opened", &opened) &&
+	    qf_date_cmp(&a->date, &opened) < 0)
+		return refuse(err, "the date is before the demand was opened (%s)",
+			      qf_node_get_str(rec, "opened"));
+	if (log && log->kind == QF_NODE_SEQ && log->n &&
+	    get_date(log->items[log->n - 1], "date", &last) &&
+	    qf_date_cmp(&a->date, &last) < 0)
+		return refuse(err, "the date is before the last entry of its history (%s)",
+			      qf_node_get_str(log->items[log->n - 1], "date"));
+	switch (a->act) {
+	case QF_ACT_ASSIGN:
+		if (strcmp(status, "open"))
+			return refuse(err, "it is '%s', not open: %s", status,
+				      closed ? "reopen it first" :
+				      "return it first to assign it anew");
+		if (!a->dept || !*a->dept)
+			return refuse(err, "no lead unit (dept)");
+		if (a->has_due && qf_date_cmp(&a->due, &a->date) < 0)
+			return refuse(err, "the due date is before the day it is assigned");
+		break;
+	case QF_ACT_NOTE:
+		if (closed)
+			return refuse(err, "it is '%s' (closed); reopen it first", status);
+		if (!a->note || !*a->note)
+			return refuse(err, "a progress note needs its text");
+		break;
+	case QF_ACT_EXTEND:
+		if (strcmp(status, "assigned"))
+			return refuse(err, "it is '%s': only an assigned demand is extended", status);
+		if (!a->has_due)
+			return refuse(err, "no new due date");
+		if (get_date(rec, "due", &due) && qf_date_cmp(&a->due, &due) <= 0)
+			return refuse(err, "the new due date is not after the current one (%s)",
+				      qf_node_get_str(rec, "due"));
+		if (!a->note || !*a->note)
+			return refuse(err, "an extension needs a reason");
+		break;
+	case QF_ACT_RETURN:
+		if (strcmp(status, "assigned"))
+			return refuse(err, "it is '%s': only an assigned demand is returned", status);
+		if (!a->note || !*a->note)
+			return refuse(err, "a return needs a reason");
+		break;
+	case QF_ACT_URGE:
+		if (strcmp(status, "assigned"))
+			return refuse(err, "it is '%s': only an assigned demand is urged", status);
+		if (!qf_demand_overdue(rec, &a->date))
+			return refuse(err, "it is not overdue (due %s)",
+				      qf_node_get_str(rec, "due") ? qf_node_get_str(rec, "due") : "-");
+		break;
+	case QF_ACT_ESCALATE:
+		if (closed)
+			return refuse(err, "it is '%s' (closed)", status);
+		if (level && !strcmp(level, "higher"))
+			return refuse(err, "it is at the higher level already");
+		break;
+	case QF_ACT_RESOLVE:
+		if (closed)
+			return refuse(err, "it is '%s' already", status);
+		if (!a->note || !*a->note)
+			return a->decline ?
+				refuse(err, "declining needs the reason why it cannot be resolved") :
+				refuse(err, "resolving needs a resolution text (what was done)");
+		break;
+	case QF_ACT_FOLLOW_UP:
+		if (!closed)
+			return refuse(err, "it is '%s': a follow-up call comes after closing", status);
+		if (!a->satisfaction)
+			return refuse(err, "no satisfaction rating");
+		break;
+	case QF_ACT_REOPEN:
+		if (!closed)
+			return refuse(err, "it is '%s', not closed", status);
+		if (!a->note || !*a->note)
+			return refuse(err, "reopening needs a reason");
+		break;
+	default:
+		return refuse(err, "unknown action");
+	}
+	return QF_OK;
+}
+
+/* closed -> assigned with the same unit (or open when it had none), the
+ * closing fields cleared (they stay in the log). */
+static int do_reopen(struct qf_node *rec, const struct qf_action *a,
+		     const char *note)
+{
+	struct qf_node *e;
+
+	qf_node_map_del(rec, "closed");
+	qf_node_map_del(rec, "resolution");
+	qf_node_map_del(rec, "satisfaction");
+	if (qf_node_get_str(rec, "dept")) {
+		if (qf_node_map_set_str(rec, "status", "assigned"))
+			return -1;
+		if (a->has_due && set_date(rec, "due", &a->due))
+			return -1;
+	} else if (qf_node_map_set_str(rec, "status", "open")) {
+		return -1;
+	}
+	if (!(e = qf_log_append(rec, &a->date, "reopen", a->by, note)))
+		return -1;
+	if (a->has_due && qf_node_get_str(rec, "dept") &&
+	    set_date(e, "due", &a->due))
+		return -1;
+	return 0;
+}
+
+int qf_demand_act(struct qf_node *rec, const struct qf_action *a,
+		  struct qf_error *err)
+{
+	const char *kind = qf_node_get_str(rec, "kind");
+	struct qf_node *e;
+	int rc = precheck(rec, a, err);
+
+	if (rc)
+		return rc;
+	switch (a->act) {
+	case QF_ACT_ASSIGN:
+		if (qf_node_map_set_str(rec, "dept", a->dept) ||
+		    set_list(rec, "codepts", a->codepts, a->ncodepts))
+			goto oom;
+		if (a->owner && *a->owner) {
+			if (qf_node_map_set_str(rec, "owner", a->owner))
+				goto oom;
+		} else {
+			qf_node_map_del(rec, "owner");
+		}
+		if (a->has_due && set_date(rec, "due", &a->due))
+			goto oom;
+		qf_node_map_del(rec, "original_due");
+		if (qf_node_map_set_str(rec, "status", "assigned"))
+			goto oom;
+		if (!(e = qf_log_append(rec, &a->date, "assign", a->by, a->note)) ||
+		    qf_node_map_set_str(e, "dept", a->dept) ||
+		    (a->has_due && set_date(e, "due", &a->due)))
+			goto oom;
+		break;
+	case QF_ACT_NOTE:
+	case QF_ACT_URGE:
+	case QF_ACT_ESCALATE:
+		if (a->act == QF_ACT_ESCALATE &&
+		    qf_node_map_set_str(rec, "level", "higher"))
+			goto oom;
+		if (!qf_log_append(rec, &a->date, qf_act_name(a->act), a->by,
+				   a->note))
+			goto oom;
+		break;
+	case QF_ACT_EXTEND:
+		if (!qf_node_get(rec, "original_due") &&
+		    qf_node_get_str(rec, "due") &&
+		    qf_node_map_set_str(rec, "original_due",
+					qf_node_get_str(rec, "due")))
+			goto oom;
+		if (set_date(rec, "due", &a->due) ||
+		    !(e = qf_log_append(rec, &a->date, "extend", a->by, a->note)) ||
+		    set_date(e, "due", &a->due))
+			goto oom;
+		break;
+	case QF_ACT_RETURN: {
+		const char *dept = qf_node_get_str(rec, "dept");
+		char *keep = dept ? strdup(dept) : NULL;
+		if (dept && !keep)
+			goto oom;
+		if (!(e = qf_log_append(rec, &a->date, "return", a->by, a->note)) ||
+		    (keep && qf_node_map_set_str(e, "dept", keep))) {
+			free(keep);
+			goto oom;
+		}
+		free(keep);
+		qf_node_map_del(rec, "dept");
+		qf_node_map_del(rec, "codepts");
+		qf_node_map_del(rec, "owner");
+		qf_node_map_del(rec, "due");
+		qf_node_map_del(rec, "original_due");
+		if (qf_node_map_set_str(rec, "status", "open"))
+			goto oom;
+		break;
+	}
+	case QF_ACT_RESOLVE: {
+		const char *status = a->decline ? "declined" :
+			(kind && !strcmp(kind, "suggestion")) ? "adopted" :
+			"resolved";
+		const char *act = a->decline ? "decline" :
+			!strcmp(status, "adopted") ? "adopt" : "resolve";
+		if (qf_node_map_set_str(rec, "status", status) ||
+		    set_date(rec, "closed", &a->date) ||
+		    qf_node_map_set_str(rec, "resolution", a->note) ||
+		    !qf_log_append(rec, &a->date, act, a->by, a->note))
+			goto oom;
+		break;
+	}
+	case QF_ACT_FOLLOW_UP:
+		if (!(e = qf_log_append(rec, &a->date, "follow-up", a->by, a->note)) ||
+		    qf_node_map_set_str(e, "satisfaction", a->satisfaction))
+			goto oom;
+		if (!strcmp(a->satisfaction, "dissatisfied")) {
+			if (do_reopen(rec, a, "回访不满意，重办"))
+				goto oom;
+		} else if (qf_node_map_set_str(rec, "satisfaction",
+					       a->satisfaction)) {
+			goto oom;
+		}
+		break;
+	case QF_ACT_REOPEN:
+		if (do_reopen(rec, a, a->note))
+			goto oom;
+		break;
+	default:
+		break;
+	}
+	reorder(rec);
+	return QF_OK;
+oom:
+	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, "out of memory");
 }

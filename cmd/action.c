@@ -1,0 +1,272 @@
+/* action.c - the driver behind the commands that act on demands. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "action.h"
+#include "common.h"
+#include "qf/schema.h"
+
+enum {
+	O_DEPT = 'd', O_OWNER = 'o', O_NOTE = 'm', O_SAT = 's',
+	O_CODEPT = OPT_CMD_BASE, O_DUE, O_DAYS, O_BY, O_DATE, O_DECLINE
+};
+
+/* Which options each action takes (the rest are usage errors). */
+static const char *const allowed[QF_NACTS] = {
+	[QF_ACT_ASSIGN] = "dept codept owner due days note by date",
+	[QF_ACT_NOTE] = "note by date",
+	[QF_ACT_EXTEND] = "due days note by date",
+	[QF_ACT_RETURN] = "note by date",
+	[QF_ACT_URGE] = "note by date",
+	[QF_ACT_ESCALATE] = "note by date",
+	[QF_ACT_RESOLVE] = "note decline by date",
+	[QF_ACT_FOLLOW_UP] = "satisfaction due days note by date",
+	[QF_ACT_REOPEN] = "due days note by date",
+};
+
+static void check_allowed(enum qf_act act, const char *name)
+{
+	const char *p = strstr(allowed[act], name);
+	size_t n = strlen(name);
+
+	if (!p || (p != allowed[act] && p[-1] != ' ') ||
+	    (p[n] && p[n] != ' '))
+		die(QF_EUSAGE, _("--%s does not apply to %s"), name,
+		    qf_act_name(act));
+}
+
+struct dept_match {
+	const char *query, *exact, *first;
+	size_t n;
+	char list[512];
+	size_t len;
+};
+
+/* A department of the store's catalogue: the exact name, or a unique part
+ * of one (--dept 金融 for 金融办).  Without a catalogue any name goes. */
+static const char *resolve_dept(const struct qf_store *s, const char *name,
+				const char *opt)
+{
+	const struct qf_node *cat = qf_node_get(s->settings, "departments");
+	struct dept_match m;
+
+	if (!cat || cat->kind != QF_NODE_SEQ || cat->n == 0)
+		return name;
+	memset(&m, 0, sizeof m);
+	m.query = name;
+	for (size_t i = 0; i < cat->n; i++) {
+		const char *d = cat->items[i]->str;
+		if (cat->items[i]->kind != QF_NODE_SCALAR)
+			continue;
+		if (!strcmp(d, name))
+			return d;
+		if (strstr(d, name)) {
+			if (!m.n++)
+				m.first = d;
+			if (m.len < sizeof m.list - 1) {
+				int w = snprintf(m.list + m.len,
+						 sizeof m.list - m.len, "%s%s",
+						 m.len ? ", " : "", d);
+				if (w > 0)
+					m.len += (size_t)w;
+				if (m.len > sizeof m.list - 1)
+					m.len = sizeof m.list - 1;
+			}
+		}
+	}
+	if (m.n == 1)
+		return m.first;
+	if (m.n > 1)
+		die(QF_EUSAGE, _("%s: '%s' is ambiguous: %s"), opt, name, m.list);
+	die(QF_EUSAGE, _("%s: '%s' is not in the department catalogue of qf.yaml"),
+	    opt, name);
+}
+
+static long parse_days(const char *arg, const char *opt)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (!*arg || *end || v < 1 || v > 3650)
+		die(QF_EUSAGE, _("%s: '%s' is not a number of days from 1 to 3650"),
+		    opt, arg);
+	return v;
+}
+
+struct run {
+	struct qf_store *s;
+	struct qf_action a;
+	long days;            /* --days, or 0 */
+	int has_date;
+	int status;           /* first failure's exit status */
+	int done;
+};
+
+static int ref_exists(const char *type, const char *id, void *ud)
+{
+	struct qf_store *s = ud;
+	struct qf_id pid;
+	int t = qf_type_from_name(type);
+
+	if (t < 0 || qf_id_parse(id, &pid) || (int)pid.type != t)
+		return 0;
+	return qf_store_has(s, id);
+}
+
+static void failed(struct run *r, const char *id, int code, const char *msg)
+{
+	warn("%s: %s", id, msg);
+	if (!r->status)
+		r->status = code ? code : 1;
+}
+
+static void act_on(struct run *r, const char *id)
+{
+	struct qf_action a = r->a;
+	struct qf_node *rec = NULL;
+	struct qf_error err;
+	struct qf_id pid;
+	const struct qf_schema *schema;
+	struct qf_diags d;
+	char *file = NULL;
+
+	qf_error_clear(&err);
+	if (qf_id_parse(id, &pid) || pid.type != QF_DEMAND) {
+		failed(r, id, QF_EDATA, _("not a demand ID"));
+		return;
+	}
+	if (qf_store_get(r->s, id, &rec, &file, &err)) {
+		failed(r, id, err.code, err.msg);
+		return;
+	}
+	/* Due dates: --due, or --days from the action's day (from the
+	 * current due date for an extension), or the store's period. */
+	if (!a.has_due) {
+		struct qf_date base = a.date;
+		long days = r->days;
+		const char *cur = qf_node_get_str(rec, "due");
+
+		if (a.act == QF_ACT_EXTEND && days && cur)
+			qf_date_parse(cur, &base);
+		if (!days && (a.act == QF_ACT_ASSIGN ||
+			      a.act == QF_ACT_FOLLOW_UP ||
+			      a.act == QF_ACT_REOPEN))
+			days = qf_store_setting_int(r->s, "due_days", 15);
+		if (days) {
+			a.due = base;
+			qf_date_add_days(&a.due, days);
+			a.has_due = 1;
+		}
+	}
+	if (qf_demand_act(rec, &a, &err)) {
+		failed(r, id, err.code, err.msg);
+		goto out;
+	}
+	if (qf_store_schema(r->s, QF_DEMAND, &schema, &err))
+		die_error(&err);
+	qf_diags_init(&d);
+	if (qf_schema_validate(schema, rec, file, ref_exists, r->s, &d)) {
+		failed(r, id, QF_EDATA, d.v[0].msg);
+		qf_diags_release(&d);
+		goto out;
+	}
+	qf_diags_release(&d);
+	if (qf_store_rewrite(r->s, rec, &err)) {
+		failed(r, id, err.code, err.msg);
+		goto out;
+	}
+	printf("%s\n", id);
+	r->done++;
+out:
+	free(file);
+	qf_node_free(rec);
+}
+
+int action_main(const char *prog, enum qf_act act, const char *usage_text,
+		int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dept", required_argument, NULL, O_DEPT },
+		{ "codept", required_argument, NULL, O_CODEPT },
+		{ "owner", required_argument, NULL, O_OWNER },
+		{ "due", required_argument, NULL, O_DUE },
+		{ "days", required_argument, NULL, O_DAYS },
+		{ "note", required_argument, NULL, O_NOTE },
+		{ "reason", required_argument, NULL, O_NOTE },
+		{ "resolution", required_argument, NULL, O_NOTE },
+		{ "satisfaction", required_argument, NULL, O_SAT },
+		{ "decline", no_argument, NULL, O_DECLINE },
+		{ "by", required_argument, NULL, O_BY },
+		{ "date", required_argument, NULL, O_DATE },
+		COMMON_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *data = NULL, *by = NULL, *dept = NULL;
+	struct strlist codepts = { 0 }, resolved = { 0 };
+	struct run r;
+	int c;
+
+	cmd_init(prog);
+	memset(&r, 0, sizeof r);
+	r.a.act = act;
+	r.a.date = today();
+	while ((c = getopt_long(argc, argv, "d:o:m:s:h", opts, NULL)) != -1) {
+		switch (c) {
+		case O_DEPT: check_allowed(act, "dept"); dept = optarg; break;
+		case O_CODEPT: check_allowed(act, "codept"); strlist_add_split(&codepts, optarg); break;
+		case O_OWNER: check_allowed(act, "owner"); r.a.owner = optarg; break;
+		case O_DUE:
+			check_allowed(act, "due");
+			r.a.due = parse_date_opt("--due", optarg);
+			r.a.has_due = 1;
+			break;
+		case O_DAYS: check_allowed(act, "days"); r.days = parse_days(optarg, "--days"); break;
+		case O_NOTE: check_allowed(act, "note"); r.a.note = optarg; break;
+		case O_SAT:
+			check_allowed(act, "satisfaction");
+			r.a.satisfaction = vocab_arg(QF_V_SATISFACTION, "--satisfaction", optarg);
+			break;
+		case O_DECLINE: check_allowed(act, "decline"); r.a.decline = 1; break;
+		case O_BY: by = optarg; break;
+		case O_DATE: r.a.date = parse_date_opt("--date", optarg); r.has_date = 1; break;
+		case 'h': usage(0, usage_text);
+		case OPT_VERSION: version();
+		case OPT_DATA: data = optarg; break;
+		default: usage(QF_EUSAGE, NULL);
+		}
+	}
+	if (r.a.has_due && r.days)
+		die(QF_EUSAGE, _("give --due or --days, not both"));
+	if (optind == argc && isatty(STDIN_FILENO))
+		die(QF_EUSAGE, _("which demands? give their IDs as arguments or on standard input"));
+
+	r.s = open_store(data);
+	r.a.by = actor(r.s, by);
+	if (dept)
+		r.a.dept = resolve_dept(r.s, dept, "--dept");
+	for (size_t i = 0; i < codepts.n; i++)
+		strlist_add(&resolved, resolve_dept(r.s, codepts.v[i], "--codept"));
+	r.a.codepts = (const char *const *)resolved.v;
+	r.a.ncodepts = resolved.n;
+	lock_store(r.s);
+	if (optind < argc) {
+		for (int i = optind; i < argc; i++)
+			act_on(&r, argv[i]);
+	} else {
+		char *line = NULL;
+		size_t cap = 0;
+		while (getline(&line, &cap, stdin) > 0) {
+			char *p = line + strspn(line, " \t");
+			p[strcspn(p, " \t\r\n")] = '\0';
+			if (*p && *p != '#')
+				act_on(&r, p);
+		}
+		free(line);
+	}
+	qf_store_free(r.s);
+	strlist_release(&codepts);
+	strlist_release(&resolved);
+	return r.status;
+}
