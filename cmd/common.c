@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -139,6 +140,10 @@ void version(void)
 	exit(0);
 }
 
+/* The store a command opened.  A command that dies with it open leaves
+ * its memory to exit(); kept here, it stays reachable, not leaked. */
+static struct qf_store *opened;
+
 struct qf_store *open_store(const char *data)
 {
 	struct qf_error err;
@@ -153,6 +158,7 @@ struct qf_store *open_store(const char *data)
 		die_error(&err);
 	}
 	free(root);
+	opened = s;
 	return s;
 }
 
@@ -339,4 +345,86 @@ const char *vocab_arg(enum qf_vocab v, const char *opt, const char *arg)
 		die(QF_EUSAGE, _("%s: '%s' is not one of %s"), opt, arg,
 		    qf_vocab_list(v));
 	return t;
+}
+
+int out_option(struct out_opts *o, int c, const char *arg)
+{
+	switch (c) {
+	case OPT_FORMAT:
+		if ((o->fmt = qf_format_parse(arg)) < 0)
+			die(QF_EUSAGE, _("--format: '%s' is not table, tsv, csv, json or yaml"), arg);
+		return 1;
+	case OPT_FIELDS:
+		o->fields = arg;
+		return 1;
+	case OPT_HEADER:
+		o->header = 1;
+		return 1;
+	case OPT_NO_HEADER:
+		o->header = 0;
+		return 1;
+	}
+	return 0;
+}
+
+const char *out_usage(void)
+{
+	return _("      --format FMT        table (default on a terminal), tsv (default in a\n"
+		 "                          pipe), csv, json or yaml (full records)\n"
+		 "      --fields A,B,...    the columns to print, in that order\n"
+		 "      --header            print the column names in TSV and CSV too\n"
+		 "      --no-header         leave them out of the table\n");
+}
+
+static size_t terminal_width(void)
+{
+	struct winsize ws;
+	const char *c = getenv("COLUMNS");
+	long n;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (c && (n = strtol(c, NULL, 10)) > 0)
+		return (size_t)n;
+	return 80;
+}
+
+int out_table(struct qf_table *t, const struct out_opts *o)
+{
+	struct qf_render_opts r;
+	struct stat st;
+	int empty = t->nrows == 0;
+	char *text;
+
+	memset(&r, 0, sizeof r);
+	r.fmt = o->fmt >= 0 ? o->fmt : stdout_is_tty() ? QF_FMT_TABLE : QF_FMT_TSV;
+	r.header = o->header >= 0 ? o->header : r.fmt == QF_FMT_TABLE;
+	r.fit_col = o->fit_col;
+	if (o->fields) {
+		struct strlist f = { 0 };
+		const char *bad = NULL;
+		strlist_add_split(&f, o->fields);
+		if (qf_table_select(t, (const char *const *)f.v, f.n, &bad)) {
+			if (!bad)
+				die(QF_ESOFTWARE, _("out of memory"));
+			die(QF_EUSAGE, _("--fields: no field '%s'"), bad);
+		}
+		r.fit_col = -1;
+		for (size_t i = 0; i < t->ncols; i++)
+			if (!strcmp(t->names[i], "title"))
+				r.fit_col = (int)i;
+		strlist_release(&f);
+	}
+	if (r.fmt == QF_FMT_TABLE && stdout_is_tty())
+		r.width = terminal_width();
+	/* Excel and WPS read a UTF-8 CSV file right only with a BOM; a pipe
+	 * gets none, so the first field stays clean for other programs. */
+	r.bom = r.fmt == QF_FMT_CSV && fstat(STDOUT_FILENO, &st) == 0 &&
+		S_ISREG(st.st_mode);
+	if (!(text = qf_table_render(t, &r)))
+		die(QF_ESOFTWARE, _("out of memory"));
+	fputs(text, stdout);
+	free(text);
+	qf_table_free(t);
+	return empty;
 }

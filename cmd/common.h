@@ -18,6 +18,7 @@
 #include "qf/date.h"
 #include "qf/error.h"
 #include "qf/store.h"
+#include "qf/table.h"
 #include "qf/vocab.h"
 
 #define _(s) gettext(s)
@@ -26,7 +27,8 @@
 /* Options every command takes; give them to getopt_long after the
  * command's own.  The values are >= 256 so they never clash with short
  * options. */
-enum { OPT_HELP = 256, OPT_VERSION, OPT_DATA, OPT_CMD_BASE };
+enum { OPT_HELP = 256, OPT_VERSION, OPT_DATA, OPT_FORMAT, OPT_FIELDS,
+       OPT_HEADER, OPT_NO_HEADER, OPT_CMD_BASE };
 #define COMMON_LONG_OPTIONS \
 	{ "help", no_argument, NULL, 'h' }, \
 	{ "version", no_argument, NULL, OPT_VERSION }, \
@@ -91,6 +93,27 @@ void validate_or_die(struct qf_store *s, enum qf_type t,
 /* The stored token for a user's word (token, Chinese or English name) of
  * a vocabulary, or die with 64 listing what is allowed. */
 const char *vocab_arg(enum qf_vocab v, const char *opt, const char *arg);
+
+/* Output options every list takes: --format, --fields, --header. */
+struct out_opts {
+	int fmt;               /* enum qf_format, or -1 for the default */
+	int header;            /* -1 default, 0 no, 1 yes */
+	const char *fields;    /* comma-separated column names, or NULL */
+	int fit_col;           /* column cut to the terminal's width */
+};
+#define OUT_LONG_OPTIONS \
+	{ "format", required_argument, NULL, OPT_FORMAT }, \
+	{ "fields", required_argument, NULL, OPT_FIELDS }, \
+	{ "header", no_argument, NULL, OPT_HEADER }, \
+	{ "no-header", no_argument, NULL, OPT_NO_HEADER }
+/* Handle one of the output options; returns 1 if c was one. */
+int out_option(struct out_opts *o, int c, const char *arg);
+/* Print the table as the options and stdout say (a terminal: an aligned
+ * table with a header; else TSV without one) and free it.  Dies on an
+ * unknown field.  Returns 0 when it had rows, 1 when empty (grep-like). */
+int out_table(struct qf_table *t, const struct out_opts *o);
+/* The help text of those options. */
+const char *out_usage(void);
 
 /* 1 if stdout is a terminal. */
 int stdout_is_tty(void);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "qf/check.h"
 #include "qf/date.h"
 #include "qf/schema.h"
@@ -88,45 +89,45 @@ static void check_demand(struct check *c, const struct qf_node *rec,
 	if (!strcmp(status, "assigned")) {
 		if (!qf_node_get_str(rec, "dept"))
 			add(c, file, where(rec, "status"),
-			    "demand is '%s' but has no lead unit (dept)",
+			    _("demand is '%s' but has no lead unit (dept)"),
 			    status);
 		if (!qf_node_get_str(rec, "due"))
 			add(c, file, where(rec, "status"),
-			    "demand is '%s' but has no due date", status);
+			    _("demand is '%s' but has no due date"), status);
 	}
 	if (closed_status) {
 		if (!qf_node_get_str(rec, "closed"))
 			add(c, file, where(rec, "status"),
-			    "demand is '%s' but has no closing date (closed)",
+			    _("demand is '%s' but has no closing date (closed)"),
 			    status);
 		if (!qf_node_get_str(rec, "resolution"))
 			add(c, file, where(rec, "status"),
-			    "demand is '%s' but has no resolution", status);
+			    _("demand is '%s' but has no resolution"), status);
 	} else if (qf_node_get(rec, "closed")) {
 		add(c, file, where(rec, "closed"),
-		    "demand is '%s' but has a closing date", status);
+		    _("demand is '%s' but has a closing date"), status);
 	}
 	if (kind && !strcmp(status, "adopted") && strcmp(kind, "suggestion"))
 		add(c, file, where(rec, "status"),
-		    "only suggestions are adopted; this is a '%s'", kind);
+		    _("only suggestions are adopted; this is a '%s'"), kind);
 	if (kind && !strcmp(status, "resolved") && strcmp(kind, "problem"))
 		add(c, file, where(rec, "status"),
-		    "a '%s' is adopted or declined, not resolved", kind);
+		    _("a '%s' is adopted or declined, not resolved"), kind);
 	if (get_date(rec, "opened", &opened) &&
 	    get_date(rec, "closed", &closed) &&
 	    qf_date_cmp(&closed, &opened) < 0)
 		add(c, file, where(rec, "closed"),
-		    "closed before it was opened (%s)",
+		    _("closed before it was opened (%s)"),
 		    qf_node_get_str(rec, "opened"));
 	if (qf_node_get(rec, "satisfaction") && !closed_status)
 		add(c, file, where(rec, "satisfaction"),
-		    "demand is '%s' but has a satisfaction rating", status);
+		    _("demand is '%s' but has a satisfaction rating"), status);
 	if (source && !qf_id_parse(source, &src)) {
 		if (src.type != QF_VISIT)
 			add(c, file, where(rec, "source"),
-			    "source '%s' is not a visit", source);
+			    _("source '%s' is not a visit"), source);
 		else if (!qf_store_has(c->s, source))
-			add(c, file, where(rec, "source"), "no visit '%s'",
+			add(c, file, where(rec, "source"), _("no visit '%s'"),
 			    source);
 	}
 }
@@ -142,7 +143,29 @@ static void check_month(struct check *c, const struct qf_node *rec,
 		return;
 	if (d.y != pid.year || d.m != pid.month)
 		add(c, file, where(rec, field),
-		    "date is not in the month its ID names (%s)", id);
+		    _("date is not in the month its ID names (%s)"), id);
+}
+
+/* "'ID' is not the ID of a firm": a whole sentence for each type, so that
+ * a translation need not fit a type name into a sentence. */
+static void wrong_type(struct check *c, const char *file,
+		       const struct qf_node *at, const char *id)
+{
+	switch (c->type) {
+	case QF_FIRM:
+		add(c, file, at, _("'%s' is not the ID of a firm"), id);
+		break;
+	case QF_POLICY:
+		add(c, file, at, _("'%s' is not the ID of a policy"), id);
+		break;
+	case QF_VISIT:
+		add(c, file, at, _("'%s' is not the ID of a visit"), id);
+		break;
+	case QF_DEMAND:
+	default:
+		add(c, file, at, _("'%s' is not the ID of a demand"), id);
+		break;
+	}
 }
 
 static int remember(struct check *c, const char *id, const char *file,
@@ -188,13 +211,12 @@ static int check_record(const struct qf_doc *doc, const char *file, void *ud)
 	if (!id || qf_id_parse(id, &pid))
 		return 0;    /* the schema has said so */
 	if (pid.type != c->type) {
-		add(c, file, where(rec, "id"), "'%s' is not the ID of a %s",
-		    id, qf_type_name(c->type));
+		wrong_type(c, file, where(rec, "id"), id);
 		return 0;
 	}
 	if (!qf_store_file_holds(file, id))
 		add(c, file, where(rec, "id"),
-		    "record '%s' is in the wrong file (its ID names another)",
+		    _("record '%s' is in the wrong file (its ID names another)"),
 		    id);
 	if (remember(c, id, file, where(rec, "id")))
 		c->oom = 1;
@@ -230,7 +252,7 @@ static void report_duplicates(struct check *c)
 			j--;
 		first = &c->seen[j];
 		if (qf_diags_add(c->out, e->file, e->line, e->col,
-				 "duplicate ID '%s' (first at %s:%u:%u)",
+				 _("duplicate ID '%s' (first at %s:%u:%u)"),
 				 e->id, first->file, first->line, first->col))
 			c->oom = 1;
 	}
@@ -288,7 +310,7 @@ size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
 	}
 	free(c.seen);
 	if (c.oom) {
-		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, "out of memory");
+		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
 		return (size_t)-1;
 	}
 	if (records)

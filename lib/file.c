@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "qf/file.h"
 
 /* How many names to try for a temporary file before giving up. */
@@ -34,9 +35,9 @@ int qf_file_read(const char *path, size_t max, char **buf, size_t *len,
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return qf_error_sys(err, errno == ENOENT ? QF_ENOINPUT : QF_EIO,
-				    NULL, errno, "cannot open '%s'", path);
+				    NULL, errno, _("cannot open '%s'"), path);
 	if (fstat(fd, &st) < 0) {
-		rc = qf_error_sys(err, QF_EIO, NULL, errno, "cannot stat '%s'",
+		rc = qf_error_sys(err, QF_EIO, NULL, errno, _("cannot stat '%s'"),
 				  path);
 		close(fd);
 		return rc;
@@ -44,12 +45,12 @@ int qf_file_read(const char *path, size_t max, char **buf, size_t *len,
 	if (S_ISDIR(st.st_mode)) {
 		close(fd);
 		return qf_error_sys(err, QF_EIO, NULL, EISDIR,
-				    "cannot read '%s'", path);
+				    _("cannot read '%s'"), path);
 	}
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
 		close(fd);
 		return qf_error_set(err, QF_EDATA, path, 0, 0,
-				    "file is larger than %zu bytes", max);
+				    _("file is larger than %zu bytes"), max);
 	}
 	/* The size is a hint: the file may change, or not be regular. */
 	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 4096;
@@ -59,7 +60,7 @@ int qf_file_read(const char *path, size_t max, char **buf, size_t *len,
 	if (!p) {
 		close(fd);
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	}
 	for (;;) {
 		ssize_t got;
@@ -75,7 +76,7 @@ int qf_file_read(const char *path, size_t max, char **buf, size_t *len,
 				free(p);
 				close(fd);
 				return qf_error_set(err, QF_ESOFTWARE, NULL, 0,
-						    0, "out of memory");
+						    0, _("out of memory"));
 			}
 			p = np;
 			cap = ncap;
@@ -85,7 +86,7 @@ int qf_file_read(const char *path, size_t max, char **buf, size_t *len,
 			continue;
 		if (got < 0) {
 			rc = qf_error_sys(err, QF_EIO, NULL, errno,
-					  "cannot read '%s'", path);
+					  _("cannot read '%s'"), path);
 			free(p);
 			close(fd);
 			return rc;
@@ -98,7 +99,7 @@ int qf_file_read(const char *path, size_t max, char **buf, size_t *len,
 	if (n > max) {
 		free(p);
 		return qf_error_set(err, QF_EDATA, path, 0, 0,
-				    "file is larger than %zu bytes", max);
+				    _("file is larger than %zu bytes"), max);
 	}
 	p[n] = '\0';
 	*buf = p;
@@ -133,11 +134,11 @@ static int sync_dir(const char *dir, struct qf_error *err)
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return qf_error_sys(err, QF_EIO, NULL, errno,
-				    "cannot open directory '%s'", dir);
+				    _("cannot open directory '%s'"), dir);
 	/* Some file systems cannot sync a directory: nothing to do there. */
 	if (fsync(fd) < 0 && errno != EINVAL)
 		rc = qf_error_sys(err, QF_EIO, NULL, errno,
-				  "cannot sync directory '%s'", dir);
+				  _("cannot sync directory '%s'"), dir);
 	close(fd);
 	return rc;
 }
@@ -153,7 +154,7 @@ int qf_file_sync_dir(const char *path, struct qf_error *err)
 	dir = dir_of(path);
 	if (!dir)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	rc = sync_dir(dir, err);
 	free(dir);
 	return rc;
@@ -172,13 +173,13 @@ int qf_file_mkdir(const char *path, mode_t mode, struct qf_error *err)
 			return QF_OK;
 		return qf_error_sys(err, QF_ECANTCREAT, NULL,
 				    errno == EEXIST ? ENOTDIR : errno,
-				    "cannot create directory '%s'", path);
+				    _("cannot create directory '%s'"), path);
 	}
 	/* Make the new entry durable: sync the parent. */
 	copy = strdup(path);
 	if (!copy)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	n = strlen(copy);
 	while (n > 1 && copy[n - 1] == '/')
 		copy[--n] = '\0';
@@ -186,7 +187,7 @@ int qf_file_mkdir(const char *path, mode_t mode, struct qf_error *err)
 	free(copy);
 	if (!dir)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	rc = sync_dir(dir, err);
 	free(dir);
 	return rc;
@@ -247,15 +248,15 @@ int qf_file_append(const char *path, const char *buf, size_t len, mode_t mode,
 	fd = open_append(path, mode, &created);
 	if (fd < 0)
 		return qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
-				    "cannot open '%s'", path);
+				    _("cannot open '%s'"), path);
 	if (fstat(fd, &st) < 0) {
-		rc = qf_error_sys(err, QF_EIO, NULL, errno, "cannot stat '%s'",
+		rc = qf_error_sys(err, QF_EIO, NULL, errno, _("cannot stat '%s'"),
 				  path);
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		rc = qf_error_set(err, QF_ECANTCREAT, NULL, 0, 0,
-				  "cannot write '%s': not a regular file",
+				  _("cannot write '%s': not a regular file"),
 				  path);
 		goto out;
 	}
@@ -266,7 +267,7 @@ int qf_file_append(const char *path, const char *buf, size_t len, mode_t mode,
 		if (n != 1) {
 			rc = qf_error_sys(err, QF_EIO, NULL,
 					  n < 0 ? errno : EIO,
-					  "cannot read '%s'", path);
+					  _("cannot read '%s'"), path);
 			goto out;
 		}
 		nl = last != '\n';
@@ -276,7 +277,7 @@ int qf_file_append(const char *path, const char *buf, size_t len, mode_t mode,
 		all = malloc(total);
 		if (!all) {
 			rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-					  "out of memory");
+					  _("out of memory"));
 			goto out;
 		}
 		all[0] = '\n';
@@ -288,12 +289,12 @@ int qf_file_append(const char *path, const char *buf, size_t len, mode_t mode,
 		if (n < 0 || (size_t)n != total) {
 			if (n < 0)
 				rc = qf_error_sys(err, QF_ECANTCREAT, NULL,
-						  errno, "cannot write '%s'",
+						  errno, _("cannot write '%s'"),
 						  path);
 			else
 				rc = qf_error_set(err, QF_ECANTCREAT, NULL, 0,
-						  0, "cannot write '%s': "
-						  "short write (%zd of %zu bytes)",
+						  0, _("cannot write '%s': "
+						  "short write (%zd of %zu bytes)"),
 						  path, n, total);
 			/* Cut the file back: best effort, the error is
 			 * already reported. */
@@ -303,7 +304,7 @@ int qf_file_append(const char *path, const char *buf, size_t len, mode_t mode,
 		}
 	}
 	if (fsync(fd) < 0) {
-		rc = qf_error_sys(err, QF_EIO, NULL, errno, "cannot sync '%s'",
+		rc = qf_error_sys(err, QF_EIO, NULL, errno, _("cannot sync '%s'"),
 				  path);
 		goto out;
 	}
@@ -311,7 +312,7 @@ out:
 	free(all);
 	if (close(fd) < 0 && !rc)
 		rc = qf_error_sys(err, QF_EIO, NULL, errno,
-				  "cannot close '%s'", path);
+				  _("cannot close '%s'"), path);
 	if (rc && created && unlink(path) < 0)
 		(void)0;
 	if (!rc && created)
@@ -367,34 +368,34 @@ int qf_file_replace(const char *path, const char *buf, size_t len,
 	tmp = malloc(n);
 	if (!tmp)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	have_old = stat(path, &st) == 0;
 	if (have_old && !S_ISREG(st.st_mode)) {
 		free(tmp);
 		return qf_error_set(err, QF_ECANTCREAT, NULL, 0, 0,
-				    "cannot write '%s': not a regular file",
+				    _("cannot write '%s': not a regular file"),
 				    path);
 	}
 	fd = open_temp(path, have_old ? 0600 : mode, tmp, n);
 	if (fd < 0) {
 		rc = qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
-				  "cannot create temporary file for '%s'",
+				  _("cannot create temporary file for '%s'"),
 				  path);
 		free(tmp);
 		return rc;
 	}
 	if (have_old && fchmod(fd, st.st_mode & 07777) < 0) {
 		rc = qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
-				  "cannot set the mode of '%s'", tmp);
+				  _("cannot set the mode of '%s'"), tmp);
 		goto fail;
 	}
 	if (write_all(fd, buf, len) < 0) {
 		rc = qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
-				  "cannot write '%s'", tmp);
+				  _("cannot write '%s'"), tmp);
 		goto fail;
 	}
 	if (fsync(fd) < 0) {
-		rc = qf_error_sys(err, QF_EIO, NULL, errno, "cannot sync '%s'",
+		rc = qf_error_sys(err, QF_EIO, NULL, errno, _("cannot sync '%s'"),
 				  tmp);
 		goto fail;
 	}
@@ -402,12 +403,12 @@ int qf_file_replace(const char *path, const char *buf, size_t len,
 	fd = -1;
 	if (rc < 0) {
 		rc = qf_error_sys(err, QF_EIO, NULL, errno,
-				  "cannot close '%s'", tmp);
+				  _("cannot close '%s'"), tmp);
 		goto fail;
 	}
 	if (rename(tmp, path) < 0) {
 		rc = qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
-				  "cannot rename '%s' to '%s'", tmp, path);
+				  _("cannot rename '%s' to '%s'"), tmp, path);
 		goto fail;
 	}
 	free(tmp);

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "qf/error.h"
 #include "qf/node.h"
 #include "qf/schema.h"
@@ -378,7 +379,7 @@ static int add_pattern(struct qf_schema *s, const struct qf_node *n,
 
 		if (!p)
 			return qf_error_set(err, QF_ESOFTWARE, s->name, 0, 0,
-					    "out of memory");
+					    _("out of memory"));
 		s->pat = p;
 		s->cappat = cap;
 	}
@@ -386,7 +387,7 @@ static int add_pattern(struct qf_schema *s, const struct qf_node *n,
 	if (rc) {
 		regerror(rc, &s->pat[s->npat].re, why, sizeof why);
 		regfree(&s->pat[s->npat].re);
-		return bad(s, err, n, "bad pattern '%s': %s", n->str, why);
+		return bad(s, err, n, _("bad pattern '%s': %s"), n->str, why);
 	}
 	s->pat[s->npat++].node = n;
 	return QF_OK;
@@ -406,45 +407,45 @@ static int check_keyword(struct qf_schema *s, const struct keyword *kw,
 		return QF_OK;
 	case KW_ANNOTATION:
 		if (v->kind != QF_NODE_SCALAR)
-			return bad(s, err, v, "'%s' must be a string",
+			return bad(s, err, v, _("'%s' must be a string"),
 				   kw->name);
 		return QF_OK;
 	case KW_TYPE:
 		if (is_scalar(v, QF_STYPE_STR)) {
 			if (!in_list(v->str, type_names))
-				return bad(s, err, v, "unknown type '%s'",
+				return bad(s, err, v, _("unknown type '%s'"),
 					   v->str);
 			return QF_OK;
 		}
 		if (v->kind != QF_NODE_SEQ || v->n == 0)
-			return bad(s, err, v, "'type' must be a type name or "
-				   "a list of them");
+			return bad(s, err, v, _("'type' must be a type name or "
+				   "a list of them"));
 		for (size_t i = 0; i < v->n; i++)
 			if (!is_scalar(v->items[i], QF_STYPE_STR) ||
 			    !in_list(v->items[i]->str, type_names))
 				return bad(s, err, v->items[i],
-					   "unknown type '%s'",
+					   _("unknown type '%s'"),
 					   v->items[i]->kind == QF_NODE_SCALAR ?
 					   v->items[i]->str : "");
 		return QF_OK;
 	case KW_REQUIRED:
 		if (v->kind != QF_NODE_SEQ)
-			return bad(s, err, v, "'required' must be a list of "
-				   "field names");
+			return bad(s, err, v, _("'required' must be a list of "
+				   "field names"));
 		for (size_t i = 0; i < v->n; i++)
 			if (!is_scalar(v->items[i], QF_STYPE_STR))
-				return bad(s, err, v->items[i], "'required' "
-					   "must be a list of field names");
+				return bad(s, err, v->items[i], _("'required' "
+					   "must be a list of field names"));
 		return QF_OK;
 	case KW_PROPERTIES:
 		if (v->kind != QF_NODE_MAP)
-			return bad(s, err, v, "'properties' must be a mapping");
+			return bad(s, err, v, _("'properties' must be a mapping"));
 		for (size_t i = 0; i < v->n; i++) {
 			for (size_t j = 0; j < i; j++)
 				if (strcmp(v->keys[i]->str,
 					   v->keys[j]->str) == 0)
 					return bad(s, err, v->keys[i],
-						   "duplicate property '%s'",
+						   _("duplicate property '%s'"),
 						   v->keys[i]->str);
 			if ((rc = check_schema(s, v->items[i], err)))
 				return rc;
@@ -454,26 +455,26 @@ static int check_keyword(struct qf_schema *s, const struct keyword *kw,
 		return check_schema(s, v, err);
 	case KW_ENUM:
 		if (v->kind != QF_NODE_SEQ || v->n == 0)
-			return bad(s, err, v, "'enum' must be a list of "
-				   "values");
+			return bad(s, err, v, _("'enum' must be a list of "
+				   "values"));
 		for (size_t i = 0; i < v->n; i++)
 			if (v->items[i]->kind != QF_NODE_SCALAR)
-				return bad(s, err, v->items[i], "'enum' values "
-					   "must be scalars");
+				return bad(s, err, v->items[i], _("'enum' values "
+					   "must be scalars"));
 		return QF_OK;
 	case KW_CONST:
 		if (v->kind != QF_NODE_SCALAR)
-			return bad(s, err, v, "'const' must be a scalar");
+			return bad(s, err, v, _("'const' must be a scalar"));
 		return QF_OK;
 	case KW_PATTERN:
 		if (!is_scalar(v, QF_STYPE_STR))
-			return bad(s, err, v, "'pattern' must be a string");
+			return bad(s, err, v, _("'pattern' must be a string"));
 		return add_pattern(s, v, err);
 	case KW_FORMAT:
 		if (!is_scalar(v, QF_STYPE_STR) ||
 		    !in_list(v->str, format_names))
-			return bad(s, err, v, "unknown format '%s' (known: "
-				   "date, qf-credit-code)",
+			return bad(s, err, v, _("unknown format '%s' (known: "
+				   "date, qf-credit-code)"),
 				   v->kind == QF_NODE_SCALAR ? v->str : "");
 		return QF_OK;
 	case KW_NUMBER: {
@@ -482,25 +483,25 @@ static int check_keyword(struct qf_schema *s, const struct keyword *kw,
 		if (!(is_scalar(v, QF_STYPE_INT) ||
 		      is_scalar(v, QF_STYPE_FLOAT)) ||
 		    parse_num(v, &d) || isnan(d))
-			return bad(s, err, v, "'%s' must be a number",
+			return bad(s, err, v, _("'%s' must be a number"),
 				   kw->name);
 		return QF_OK;
 	}
 	case KW_COUNT:
 		if (!is_scalar(v, QF_STYPE_INT) || parse_int(v->str, &ll) ||
 		    ll < 0)
-			return bad(s, err, v, "'%s' must be a whole number "
-				   ">= 0", kw->name);
+			return bad(s, err, v, _("'%s' must be a whole number "
+				   ">= 0"), kw->name);
 		return QF_OK;
 	case KW_BOOL:
 		if (!is_scalar(v, QF_STYPE_BOOL))
-			return bad(s, err, v, "'%s' must be true or false",
+			return bad(s, err, v, _("'%s' must be true or false"),
 				   kw->name);
 		return QF_OK;
 	case KW_REF:
 		if (!is_scalar(v, QF_STYPE_STR) || !in_list(v->str, ref_types))
-			return bad(s, err, v, "'x-ref' must be one of firm, "
-				   "policy, visit, demand");
+			return bad(s, err, v, _("'x-ref' must be one of firm, "
+				   "policy, visit, demand"));
 		return QF_OK;
 	}
 	return QF_OK;
@@ -512,8 +513,8 @@ static int check_schema(struct qf_schema *s, const struct qf_node *sch,
 	if (is_scalar(sch, QF_STYPE_BOOL))
 		return QF_OK;
 	if (sch->kind != QF_NODE_MAP)
-		return bad(s, err, sch, "a schema must be a mapping, true or "
-			   "false");
+		return bad(s, err, sch, _("a schema must be a mapping, true or "
+			   "false"));
 	for (size_t i = 0; i < sch->n; i++) {
 		const struct qf_node *k = sch->keys[i];
 		const struct keyword *kw = NULL;
@@ -523,10 +524,10 @@ static int check_schema(struct qf_schema *s, const struct qf_node *sch,
 			if (strcmp(k->str, keywords[j].name) == 0)
 				kw = &keywords[j];
 		if (!kw)
-			return bad(s, err, k, "unknown keyword '%s'", k->str);
+			return bad(s, err, k, _("unknown keyword '%s'"), k->str);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(k->str, sch->keys[j]->str) == 0)
-				return bad(s, err, k, "duplicate keyword '%s'",
+				return bad(s, err, k, _("duplicate keyword '%s'"),
 					   k->str);
 		if ((rc = check_keyword(s, kw, sch->items[i], err)))
 			return rc;
@@ -558,18 +559,18 @@ int qf_schema_from_node(struct qf_node *root, const char *name,
 	if (!(s = calloc(1, sizeof *s))) {
 		qf_node_free(root);
 		return qf_error_set(err, QF_ESOFTWARE, name, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	}
 	s->root = root;
 	if (!(s->name = strdup(name))) {
 		qf_schema_free(s);
 		return qf_error_set(err, QF_ESOFTWARE, name, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	}
 	if (!root || root->kind != QF_NODE_MAP) {
 		rc = qf_error_set(err, QF_ECONFIG, name, root ? root->line : 0,
 				  root ? root->col : 0,
-				  "a schema must be a mapping");
+				  _("a schema must be a mapping"));
 		qf_schema_free(s);
 		return rc;
 	}
@@ -642,9 +643,9 @@ static void field_problem(struct vctx *c, const struct qf_node *at,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	if (c->plen)
-		problem(c, at, "field '%s': %s", c->path, msg);
+		problem(c, at, _("field '%s': %s"), c->path, msg);
 	else
-		problem(c, at, "record: %s", msg);
+		problem(c, at, _("record: %s"), msg);
 }
 
 /* Append text to the path, truncating (on a character boundary) when it
@@ -772,10 +773,10 @@ static int check_type(struct vctx *c, const struct qf_node *t,
 	 * as something else; the fix is quotes. */
 	if (strstr(want, "string") && v->kind == QF_NODE_SCALAR &&
 	    v->stype != QF_STYPE_STR && v->stype != QF_STYPE_NULL)
-		field_problem(c, v, "expected %s, found %s (put it in quotes)",
+		field_problem(c, v, _("expected %s, found %s (put it in quotes)"),
 			      want, found);
 	else
-		field_problem(c, v, "expected %s, found %s", want, found);
+		field_problem(c, v, _("expected %s, found %s"), want, found);
 	return -1;
 }
 
@@ -799,7 +800,7 @@ static int check_format(struct vctx *c, const char *format,
 	if (strcmp(format, "date") == 0) {
 		if (valid_date(v->str, v->len))
 			return 0;
-		field_problem(c, v, "'%s' is not a valid date",
+		field_problem(c, v, _("'%s' is not a valid date"),
 			      val);
 		return -1;
 	}
@@ -808,8 +809,8 @@ static int check_format(struct vctx *c, const char *format,
 	case CC_OK:
 		return 0;
 	case CC_LENGTH:
-		field_problem(c, v, "'%s' is not a credit code: %zu "
-			      "characters, not 18", val,
+		field_problem(c, v, _("'%s' is not a credit code: %zu "
+			      "characters, not 18"), val,
 			      utf8_chars(v->str, v->len));
 		break;
 	case CC_CHAR: {
@@ -820,20 +821,20 @@ static int check_format(struct vctx *c, const char *format,
 		       ((unsigned char)v->str[pos + n] & 0xC0) == 0x80)
 			n++;
 		if (b < 0x20 || b == 0x7f)
-			field_problem(c, v, "'%s' is not a credit code: "
+			field_problem(c, v, _("'%s' is not a credit code: "
 				      "character %zu is not a digit or a "
 				      "capital letter other than I, O, S, V, "
-				      "Z", val, utf8_chars(v->str, pos) + 1);
+				      "Z"), val, utf8_chars(v->str, pos) + 1);
 		else
-			field_problem(c, v, "'%s' is not a credit code: "
+			field_problem(c, v, _("'%s' is not a credit code: "
 				      "'%.*s' at position %zu is not a digit "
 				      "or a capital letter other than I, O, S, "
-				      "V, Z", val, (int)n, v->str + pos,
+				      "V, Z"), val, (int)n, v->str + pos,
 				      utf8_chars(v->str, pos) + 1);
 		break;
 	}
 	case CC_CHECK:
-		field_problem(c, v, "check digit is wrong ('%c' expected)",
+		field_problem(c, v, _("check digit is wrong ('%c' expected)"),
 			      want);
 		break;
 	}
@@ -857,6 +858,24 @@ static int out_of_range(const struct qf_node *lim, const struct qf_node *v,
 	return is_min ? x < y : x > y;
 }
 
+/* "no firm 'ID'" for a dangling x-ref: a whole sentence for each type, so
+ * that a translation need not fit a type name into a sentence.  type is one
+ * of ref_types (checked at load). */
+static void no_such(struct vctx *c, const struct qf_node *v,
+		    const char *type, const char *val)
+{
+	if (strcmp(type, "firm") == 0)
+		field_problem(c, v, _("no firm '%s'"), val);
+	else if (strcmp(type, "policy") == 0)
+		field_problem(c, v, _("no policy '%s'"), val);
+	else if (strcmp(type, "visit") == 0)
+		field_problem(c, v, _("no visit '%s'"), val);
+	else if (strcmp(type, "demand") == 0)
+		field_problem(c, v, _("no demand '%s'"), val);
+	else
+		field_problem(c, v, "no %s '%s'", type, val);
+}
+
 /* Keywords on a scalar, stopping at the first that fails. */
 static void check_scalar(struct vctx *c, const struct qf_node *sch,
 			 const struct qf_node *v)
@@ -868,7 +887,7 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 
 	show(v->str, val, sizeof val);
 	if ((k = qf_node_get(sch, "const")) && !scalar_eq(k, v)) {
-		field_problem(c, v, "'%s' is not '%s'", val, k->str);
+		field_problem(c, v, _("'%s' is not '%s'"), val, k->str);
 		return;
 	}
 	if ((k = qf_node_get(sch, "enum"))) {
@@ -879,7 +898,7 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 				break;
 		if (i == k->n) {
 			join(k, ", ", list, sizeof list);
-			field_problem(c, v, "'%s' is not one of %s", val, list);
+			field_problem(c, v, _("'%s' is not one of %s"), val, list);
 			return;
 		}
 	}
@@ -890,7 +909,7 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 		const regex_t *re = find_pattern(c->s, k);
 
 		if (re && regexec(re, v->str, 0, NULL, 0) != 0) {
-			field_problem(c, v, "'%s' does not match '%s'", val,
+			field_problem(c, v, _("'%s' does not match '%s'"), val,
 				      k->str);
 			return;
 		}
@@ -903,38 +922,42 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 		    parse_int(k->str, &lim) == 0 &&
 		    n < (unsigned long long)lim) {
 			if (n == 0)
-				field_problem(c, v, "must not be empty");
+				field_problem(c, v, _("must not be empty"));
 			else
-				field_problem(c, v, "'%s' is too short (%zu "
-					      "character%s, at least %lld)",
-					      val, n, n == 1 ? "" : "s", lim);
+				field_problem(c, v,
+					      P_("'%s' is too short (%zu "
+						 "character, at least %lld)",
+						 "'%s' is too short (%zu "
+						 "characters, at least %lld)",
+						 n),
+					      val, n, lim);
 			return;
 		}
 		if ((k = qf_node_get(sch, "maxLength")) &&
 		    parse_int(k->str, &lim) == 0 &&
 		    n > (unsigned long long)lim) {
-			field_problem(c, v, "'%s' is too long (%zu characters, "
-				      "at most %lld)", val, n, lim);
+			field_problem(c, v, _("'%s' is too long (%zu characters, "
+				      "at most %lld)"), val, n, lim);
 			return;
 		}
 	}
 	if (is_num) {
 		if ((k = qf_node_get(sch, "minimum")) &&
 		    out_of_range(k, v, 1)) {
-			field_problem(c, v, "%s is less than the minimum %s",
+			field_problem(c, v, _("%s is less than the minimum %s"),
 				      val, k->str);
 			return;
 		}
 		if ((k = qf_node_get(sch, "maximum")) &&
 		    out_of_range(k, v, 0)) {
-			field_problem(c, v, "%s is greater than the maximum %s",
+			field_problem(c, v, _("%s is greater than the maximum %s"),
 				      val, k->str);
 			return;
 		}
 	}
 	if (is_str && c->ref && (k = qf_node_get(sch, "x-ref")) &&
 	    !c->ref(k->str, v->str, c->ud))
-		field_problem(c, v, "no %s '%s'", k->str, val);
+		no_such(c, v, k->str, val);
 }
 
 static void validate(struct vctx *c, const struct qf_node *sch,
@@ -953,7 +976,7 @@ static void check_object(struct vctx *c, const struct qf_node *sch,
 			if (qf_node_get(v, req->items[i]->str))
 				continue;
 			old = path_push_key(c, req->items[i]->str);
-			problem(c, v, "missing required field '%s'", c->path);
+			problem(c, v, _("missing required field '%s'"), c->path);
 			path_pop(c, old);
 		}
 	}
@@ -967,12 +990,12 @@ static void check_object(struct vctx *c, const struct qf_node *sch,
 				break;
 		old = path_push_key(c, key->str);
 		if (j < i) {
-			problem(c, key, "duplicate field '%s'", c->path);
+			problem(c, key, _("duplicate field '%s'"), c->path);
 		} else if ((ps = qf_node_get(props, key->str))) {
 			validate(c, ps, v->items[i]);
 		} else if (add && is_scalar(add, QF_STYPE_BOOL)) {
 			if (!bool_value(add))
-				problem(c, key, "unknown field '%s'", c->path);
+				problem(c, key, _("unknown field '%s'"), c->path);
 		} else if (add) {
 			validate(c, add, v->items[i]);
 		}
@@ -990,11 +1013,13 @@ static void check_array(struct vctx *c, const struct qf_node *sch,
 
 	if ((k = qf_node_get(sch, "minItems")) &&
 	    parse_int(k->str, &lim) == 0 && v->n < (unsigned long long)lim)
-		field_problem(c, v, "%zu item%s, at least %lld needed", v->n,
-			      v->n == 1 ? "" : "s", lim);
+		field_problem(c, v,
+			      P_("%zu item, at least %lld needed",
+				 "%zu items, at least %lld needed", v->n),
+			      v->n, lim);
 	if ((k = qf_node_get(sch, "maxItems")) &&
 	    parse_int(k->str, &lim) == 0 && v->n > (unsigned long long)lim)
-		field_problem(c, v, "%zu items, at most %lld allowed", v->n,
+		field_problem(c, v, _("%zu items, at most %lld allowed"), v->n,
 			      lim);
 	if ((k = qf_node_get(sch, "uniqueItems")) && bool_value(k)) {
 		for (size_t i = 1; i < v->n; i++) {
@@ -1010,8 +1035,8 @@ static void check_array(struct vctx *c, const struct qf_node *sch,
 					continue;
 				show(a->str, val, sizeof val);
 				old = path_push_index(c, i);
-				field_problem(c, a, "'%s' is repeated "
-					      "(already at [%zu])", val, j);
+				field_problem(c, a, _("'%s' is repeated "
+					      "(already at [%zu])"), val, j);
 				path_pop(c, old);
 				break;
 			}
@@ -1033,7 +1058,7 @@ static void validate(struct vctx *c, const struct qf_node *sch,
 
 	if (is_scalar(sch, QF_STYPE_BOOL)) {
 		if (!bool_value(sch))
-			field_problem(c, v, "not allowed");
+			field_problem(c, v, _("not allowed"));
 		return;
 	}
 	if ((t = qf_node_get(sch, "type")) && check_type(c, t, v))
@@ -1042,7 +1067,7 @@ static void validate(struct vctx *c, const struct qf_node *sch,
 		check_scalar(c, sch, v);
 	} else if (qf_node_get(sch, "enum") || qf_node_get(sch, "const")) {
 		/* enum and const values are scalars (checked at load) */
-		field_problem(c, v, "expected a single value, found %s",
+		field_problem(c, v, _("expected a single value, found %s"),
 			      type_of(v));
 	} else if (v->kind == QF_NODE_MAP) {
 		check_object(c, sch, v);
@@ -1059,7 +1084,7 @@ size_t qf_schema_validate(const struct qf_schema *s, const struct qf_node *rec,
 			  .out = out };
 
 	if (!rec || rec->kind != QF_NODE_MAP) {
-		problem(&c, rec, "record is not a mapping");
+		problem(&c, rec, _("record is not a mapping"));
 		return c.count;
 	}
 	validate(&c, s->root, rec);

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "qf/file.h"
 #include "qf/store.h"
 
@@ -62,7 +63,7 @@ int qf_store_find(const char *dir, const char *env_dir, char **root,
 	if (dir) {
 		if (!has_settings(dir))
 			return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
-				"'%s' is not a store (no qf.yaml)", dir);
+				_("'%s' is not a store (no qf.yaml)"), dir);
 		*root = strdup(dir);
 		goto done;
 	}
@@ -93,17 +94,17 @@ int qf_store_find(const char *dir, const char *env_dir, char **root,
 	if (env_dir && *env_dir) {
 		if (!has_settings(env_dir))
 			return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
-				"'%s' (from QF_DATA) is not a store (no qf.yaml)",
+				_("'%s' (from QF_DATA) is not a store (no qf.yaml)"),
 				env_dir);
 		*root = strdup(env_dir);
 		goto done;
 	}
 	return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
-		"no store here: no qf.yaml in this directory or above it, and QF_DATA is not set (use --data DIR, or qf init)");
+		_("no store here: no qf.yaml in this directory or above it, and QF_DATA is not set (use --data DIR, or qf init)"));
 done:
 	if (!*root)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	/* "store/" and "store" name the same store: say "store/demands". */
 	for (len = strlen(*root); len > 1 && (*root)[len - 1] == '/'; len--)
 		(*root)[len - 1] = '\0';
@@ -163,18 +164,18 @@ int qf_store_open(struct qf_store **sp, const char *root,
 	*sp = NULL;
 	if (!schema_dir && !(schema_dir = qf_schema_dir_default()))
 		return qf_error_set(err, QF_ECONFIG, NULL, 0, 0,
-			"cannot find the schemas (not installed, no source tree)");
+			_("cannot find the schemas (not installed, no source tree)"));
 	s = calloc(1, sizeof *s);
 	if (!s)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	s->lock_fd = -1;
 	s->root = strdup(root);
 	s->schema_dir = strdup(schema_dir);
 	path = join(root, "qf.yaml");
 	if (!s->root || !s->schema_dir || !path) {
 		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				  "out of memory");
+				  _("out of memory"));
 		goto fail;
 	}
 	rc = qf_yaml_load_one(path, &s->settings, err);
@@ -201,7 +202,7 @@ int qf_store_open(struct qf_store **sp, const char *root,
 	s->site = qf_node_get_str(s->settings, "site");
 	if (!s->site || !qf_site_valid(s->site)) {
 		rc = qf_error_set(err, QF_ECONFIG, path, 0, 0,
-				  "no valid site code");
+				  _("no valid site code"));
 		goto fail;
 	}
 	free(path);
@@ -275,11 +276,11 @@ int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err)
 		return QF_OK;
 	if (!(path = join(s->root, "qf.lock")))
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (fd < 0) {
 		qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
-			     "cannot open lock file '%s'", path);
+			     _("cannot open lock file '%s'"), path);
 		free(path);
 		return QF_ECANTCREAT;
 	}
@@ -288,12 +289,12 @@ int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err)
 
 		if (errno != EWOULDBLOCK && errno != EINTR) {
 			qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
-				     "cannot lock '%s'", path);
+				     _("cannot lock '%s'"), path);
 			goto fail;
 		}
 		if (waited >= timeout_ms) {
 			qf_error_set(err, QF_EBUSY, NULL, 0, 0,
-				"store '%s' is busy: another writer has held '%s' for %.1f s; try again",
+				_("store '%s' is busy: another writer has held '%s' for %.1f s; try again"),
 				s->root, path, timeout_ms / 1000.0);
 			goto fail;
 		}
@@ -343,14 +344,14 @@ int qf_store_files(const struct qf_store *s, enum qf_type t, char ***paths,
 	*np = 0;
 	if (!dir)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	if (!(d = opendir(dir))) {
 		int e0 = errno;
 		if (e0 == ENOENT) {
 			free(dir);
 			return QF_OK;
 		}
-		qf_error_sys(err, QF_EIO, NULL, e0, "cannot read '%s'", dir);
+		qf_error_sys(err, QF_EIO, NULL, e0, _("cannot read '%s'"), dir);
 		free(dir);
 		return QF_EIO;
 	}
@@ -387,7 +388,7 @@ oom:
 	closedir(d);
 	free(dir);
 	qf_store_free_paths(v, n);
-	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, "out of memory");
+	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
 }
 
 static int each_in_file(const char *path, qf_record_fn fn, void *ud,
@@ -544,6 +545,27 @@ static int find_doc(const struct qf_doc *doc, const char *file, void *ud)
 	return 1;
 }
 
+/* "no firm 'ID'": a whole sentence for each type, so that a translation
+ * need not fit a type name into a sentence. */
+static int no_such(struct qf_error *err, enum qf_type t, const char *id)
+{
+	switch (t) {
+	case QF_FIRM:
+		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+				    _("no firm '%s'"), id);
+	case QF_POLICY:
+		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+				    _("no policy '%s'"), id);
+	case QF_VISIT:
+		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+				    _("no visit '%s'"), id);
+	case QF_DEMAND:
+	default:
+		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+				    _("no demand '%s'"), id);
+	}
+}
+
 /* Look for id in the files its key names. */
 static int locate(struct qf_store *s, const char *id, struct find_one *f,
 		  struct qf_error *err)
@@ -558,7 +580,7 @@ static int locate(struct qf_store *s, const char *id, struct find_one *f,
 	f->id = id;
 	if (qf_id_parse(id, &pid))
 		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
-				    "'%s' is not a valid ID", id);
+				    _("'%s' is not a valid ID"), id);
 	qf_id_file_key(&pid, key, sizeof key);
 	rc = qf_store_files(s, pid.type, &paths, &n, err);
 	if (rc)
@@ -570,10 +592,9 @@ static int locate(struct qf_store *s, const char *id, struct find_one *f,
 	if (rc == 1)
 		return QF_OK;
 	if (rc == QF_ESOFTWARE && !err->msg[0])
-		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, "out of memory");
+		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
 	if (!rc)
-		rc = qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
-				  "no %s '%s'", qf_type_name(pid.type), id);
+		rc = no_such(err, pid.type, id);
 	qf_node_free(f->rec);
 	free(f->file);
 	f->rec = NULL;
@@ -633,7 +654,7 @@ int qf_store_next_id(struct qf_store *s, enum qf_type t,
 	memset(&f, 0, sizeof f);
 	if (qf_id_format(&id, f.prefix, sizeof f.prefix))
 		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
-				    "cannot make an ID for this date");
+				    _("cannot make an ID for this date"));
 	/* The prefix is everything up to the sequence, dash included. */
 	strrchr(f.prefix, '-')[1] = '\0';
 	qf_id_file_key(&id, key, sizeof key);
@@ -648,12 +669,12 @@ int qf_store_next_id(struct qf_store *s, enum qf_type t,
 		return rc;
 	if (f.max_seq >= 999999)
 		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
-				    "no sequence numbers left for '%s'",
+				    _("no sequence numbers left for '%s'"),
 				    f.prefix);
 	id.seq = (unsigned)f.max_seq + 1;
 	if (qf_id_format(&id, buf, n))
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "ID buffer too small");
+				    _("ID buffer too small"));
 	return QF_OK;
 }
 
@@ -667,11 +688,11 @@ static int record_path(struct qf_store *s, const char *id, char **path,
 
 	if (!id || qf_id_parse(id, &pid))
 		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
-				    "'%s' is not a valid ID", id ? id : "");
+				    _("'%s' is not a valid ID"), id ? id : "");
 	qf_id_file_key(&pid, key, sizeof key);
 	if (!(dir = join(s->root, qf_type_dir(pid.type))))
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	if (qf_file_mkdir(dir, 0777, err)) {
 		free(dir);
 		return err->code;
@@ -683,7 +704,7 @@ static int record_path(struct qf_store *s, const char *id, char **path,
 	free(dir);
 	if (!*path)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	return QF_OK;
 }
 
@@ -697,7 +718,7 @@ int qf_store_append(struct qf_store *s, const struct qf_node *rec,
 
 	if (s->lock_fd < 0)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "append without the store lock");
+				    _("append without the store lock"));
 	rc = record_path(s, id, &path, err);
 	if (rc)
 		return rc;
@@ -737,10 +758,10 @@ int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
 
 	if (s->lock_fd < 0)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "rewrite without the store lock");
+				    _("rewrite without the store lock"));
 	if (!id)
 		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
-				    "record has no id");
+				    _("record has no id"));
 	rc = locate(s, id, &f, err);
 	if (rc)
 		return rc;
@@ -756,7 +777,7 @@ int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
 	outlen = start + textlen + (oldlen - end);
 	if (!(out = malloc(outlen + 1))) {
 		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				  "out of memory");
+				  _("out of memory"));
 		goto out;
 	}
 	memcpy(out, old, start);
@@ -822,16 +843,16 @@ int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
 	if (!qf_id_parse(query, &pid)) {
 		if (pid.type != QF_FIRM)
 			return qf_error_set(err, QF_EDATA, NULL, 0, 0,
-					    "'%s' is not a firm ID", query);
+					    _("'%s' is not a firm ID"), query);
 		if (!qf_store_has(s, query))
 			return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
-					    "no firm '%s'", query);
+					    _("no firm '%s'"), query);
 		snprintf(id, n, "%s", query);
 		return QF_OK;
 	}
 	if (!*query)
 		return qf_error_set(err, QF_EUSAGE, NULL, 0, 0,
-				    "empty firm name");
+				    _("empty firm name"));
 	memset(&m, 0, sizeof m);
 	m.query = query;
 	rc = qf_store_each(s, QF_FIRM, match_firm, &m, err);
@@ -847,9 +868,9 @@ int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
 	}
 	if (m.nmatch == 0)
 		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
-				    "no firm matches '%s'", query);
+				    _("no firm matches '%s'"), query);
 	return qf_error_set(err, QF_EDATA, NULL, 0, 0,
-			    "firm name '%s' is ambiguous (%zu firms): %s%s",
+			    _("firm name '%s' is ambiguous (%zu firms): %s%s"),
 			    query, m.nmatch, m.list,
 			    m.listlen >= sizeof m.list - 1 ? ", ..." : "");
 }

@@ -17,6 +17,7 @@
 
 #include <yaml.h>
 
+#include "i18n.h"
 #include "qf/yaml.h"
 
 #define STR_TAG "tag:yaml.org,2002:str"
@@ -180,7 +181,7 @@ static int fail(struct qf_reader *r, struct qf_error *err, int code,
 static int fail_oom(struct qf_reader *r, struct qf_error *err)
 {
 	r->failed = 1;
-	qf_error_set(err, QF_ESOFTWARE, r->name, 0, 0, "out of memory");
+	qf_error_set(err, QF_ESOFTWARE, r->name, 0, 0, _("out of memory"));
 	return -1;
 }
 
@@ -188,26 +189,26 @@ static int fail_oom(struct qf_reader *r, struct qf_error *err)
 static int parser_error(struct qf_reader *r, struct qf_error *err)
 {
 	const yaml_parser_t *p = &r->parser;
-	const char *problem = p->problem ? p->problem : "unknown error";
+	const char *problem = p->problem ? p->problem : _("unknown error");
 	unsigned line, col;
 
 	r->failed = 1;
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
 		return qf_error_set(err, QF_ESOFTWARE, r->name, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	case YAML_READER_ERROR:
 		if (r->read_errno)
 			return qf_error_sys(err, QF_EIO, NULL, r->read_errno,
-					    "cannot read '%s'", r->name);
+					    _("cannot read '%s'"), r->name);
 		if (r->too_large)
 			return qf_error_set(err, QF_EDATA, r->name, 0, 0,
-					    "file is larger than %u bytes",
+					    _("file is larger than %u bytes"),
 					    QF_YAML_MAX_FILE);
 		offset_position(r, p->problem_offset, &line, &col);
 		if (strstr(problem, "UTF-8") || strstr(problem, "UTF-16"))
 			return qf_error_set(err, QF_EDATA, r->name, line, col,
-					    "not UTF-8 text: %s (0x%02x)",
+					    _("not UTF-8 text: %s (0x%02x)"),
 					    problem, (unsigned)p->problem_value);
 		if (p->problem_value >= 0)
 			return qf_error_set(err, QF_EDATA, r->name, line, col,
@@ -227,13 +228,13 @@ static int parser_error(struct qf_reader *r, struct qf_error *err)
 			return qf_error_set(err, QF_EDATA, r->name, line, col,
 					    "%s %s", problem, p->context);
 		return qf_error_set(err, QF_EDATA, r->name, line, col,
-				    "%s %s at line %u, column %u", problem,
+				    _("%s %s at line %u, column %u"), problem,
 				    p->context,
 				    (unsigned)p->context_mark.line + 1,
 				    (unsigned)p->context_mark.column + 1);
 	default:
 		return qf_error_set(err, QF_ESOFTWARE, r->name, 0, 0,
-				    "yaml parser error: %s", problem);
+				    _("yaml parser error: %s"), problem);
 	}
 }
 
@@ -245,18 +246,18 @@ static int reader_new(struct qf_reader **out, const char *name,
 	*out = NULL;
 	if (!r)
 		return qf_error_set(err, QF_ESOFTWARE, name, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	r->name = strdup(name ? name : "");
 	if (!r->name) {
 		free(r);
 		return qf_error_set(err, QF_ESOFTWARE, name, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	}
 	if (!yaml_parser_initialize(&r->parser)) {
 		free(r->name);
 		free(r);
 		return qf_error_set(err, QF_ESOFTWARE, name, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	}
 	*out = r;
 	return QF_OK;
@@ -276,9 +277,9 @@ int qf_reader_open(struct qf_reader **out, const char *path, const char *name,
 	fp = fopen(path, "rbe");
 	if (!fp)
 		return qf_error_sys(err, errno == ENOENT ? QF_ENOINPUT : QF_EIO,
-				    NULL, errno, "cannot open '%s'", name);
+				    NULL, errno, _("cannot open '%s'"), name);
 	if (fstat(fileno(fp), &st) < 0) {
-		rc = qf_error_sys(err, QF_EIO, NULL, errno, "cannot stat '%s'",
+		rc = qf_error_sys(err, QF_EIO, NULL, errno, _("cannot stat '%s'"),
 				  name);
 		fclose(fp);
 		return rc;
@@ -286,12 +287,12 @@ int qf_reader_open(struct qf_reader **out, const char *path, const char *name,
 	if (S_ISDIR(st.st_mode)) {
 		fclose(fp);
 		return qf_error_sys(err, QF_EIO, NULL, EISDIR,
-				    "cannot read '%s'", name);
+				    _("cannot read '%s'"), name);
 	}
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > QF_YAML_MAX_FILE) {
 		fclose(fp);
 		return qf_error_set(err, QF_EDATA, name, 0, 0,
-				    "file is larger than %u bytes",
+				    _("file is larger than %u bytes"),
 				    QF_YAML_MAX_FILE);
 	}
 	rc = reader_new(&r, name, err);
@@ -314,7 +315,7 @@ int qf_reader_open_mem(struct qf_reader **out, const char *buf, size_t len,
 	*out = NULL;
 	if (len > QF_YAML_MAX_FILE)
 		return qf_error_set(err, QF_EDATA, name, 0, 0,
-				    "input is larger than %u bytes",
+				    _("input is larger than %u bytes"),
 				    QF_YAML_MAX_FILE);
 	rc = reader_new(&r, name, err);
 	if (rc)
@@ -542,7 +543,7 @@ static int attach(struct qf_reader *r, struct build *b, struct qf_node *n,
 	if (rc) {
 		show_key(n, shown, sizeof(shown));
 		qf_node_free(n);
-		return fail(r, err, QF_EDATA, mark, "duplicate key '%s'",
+		return fail(r, err, QF_EDATA, mark, _("duplicate key '%s'"),
 			    shown);
 	}
 	f->key = n;
@@ -555,10 +556,10 @@ static int check_props(struct qf_reader *r, const yaml_event_t *ev,
 {
 	if (anchor)
 		return fail(r, err, QF_EDATA, &ev->start_mark,
-			    "anchors are not allowed");
+			    _("anchors are not allowed"));
 	if (tag && !(str_ok && strcmp((const char *)tag, STR_TAG) == 0))
 		return fail(r, err, QF_EDATA, &ev->start_mark,
-			    "tags are not allowed");
+			    _("tags are not allowed"));
 	return 0;
 }
 
@@ -576,11 +577,11 @@ static int on_scalar(struct qf_reader *r, struct build *b,
 		return -1;
 	if (len > QF_YAML_MAX_SCALAR)
 		return fail(r, err, QF_EDATA, &ev->start_mark,
-			    "value is longer than %u bytes",
+			    _("value is longer than %u bytes"),
 			    QF_YAML_MAX_SCALAR);
 	if (memchr(s, '\0', len))
 		return fail(r, err, QF_EDATA, &ev->start_mark,
-			    "value holds a NUL character");
+			    _("value holds a NUL character"));
 	/* "---" alone: libyaml gives an empty plain scalar of no width. */
 	if (b->depth == 0 && len == 0 && style == YAML_PLAIN_SCALAR_STYLE &&
 	    !ev->data.scalar.tag &&
@@ -621,11 +622,11 @@ static int on_start(struct qf_reader *r, struct build *b,
 		f = &b->stack[b->depth - 1];
 		if (f->node->kind == QF_NODE_MAP && !f->key)
 			return fail(r, err, QF_EDATA, &ev->start_mark,
-				    "keys must be scalars");
+				    _("keys must be scalars"));
 	}
 	if (b->depth >= QF_YAML_MAX_DEPTH)
 		return fail(r, err, QF_EDATA, &ev->start_mark,
-			    "nested deeper than %d levels",
+			    _("nested deeper than %d levels"),
 			    QF_YAML_MAX_DEPTH);
 	f = &b->stack[b->depth];
 	memset(f, 0, sizeof(*f));
@@ -672,7 +673,7 @@ static int on_event(struct qf_reader *r, struct build *b,
 		if (ev->data.stream_start.encoding != YAML_UTF8_ENCODING &&
 		    ev->data.stream_start.encoding != YAML_ANY_ENCODING)
 			return fail(r, err, QF_EDATA, &ev->start_mark,
-				    "not UTF-8 text");
+				    _("not UTF-8 text"));
 		return 0;
 	case YAML_STREAM_END_EVENT:
 		r->ended = 1;
@@ -685,7 +686,7 @@ static int on_event(struct qf_reader *r, struct build *b,
 		return 1;
 	case YAML_ALIAS_EVENT:
 		return fail(r, err, QF_EDATA, &ev->start_mark,
-			    "aliases are not allowed");
+			    _("aliases are not allowed"));
 	case YAML_SCALAR_EVENT:
 		return on_scalar(r, b, ev, err);
 	case YAML_SEQUENCE_START_EVENT:
@@ -695,7 +696,7 @@ static int on_event(struct qf_reader *r, struct build *b,
 	case YAML_MAPPING_END_EVENT:
 		if (b->depth == 0)
 			return fail(r, err, QF_ESOFTWARE, &ev->start_mark,
-				    "unbalanced yaml events");
+				    _("unbalanced yaml events"));
 		return on_end(r, b, ev, err);
 	default:
 		return 0;
@@ -711,7 +712,7 @@ int qf_reader_next(struct qf_reader *r, struct qf_doc *doc,
 	memset(doc, 0, sizeof(*doc));
 	if (r->failed) {
 		qf_error_set(err, QF_ESOFTWARE, r->name, 0, 0,
-			     "reader used after an error");
+			     _("reader used after an error"));
 		return -1;
 	}
 	if (r->ended)
@@ -765,13 +766,13 @@ int qf_yaml_load_one(const char *path, struct qf_node **root,
 	if (rc == 0) {
 		qf_reader_free(r);
 		return qf_error_set(err, QF_EDATA, path, 0, 0,
-				    "no document in file");
+				    _("no document in file"));
 	}
 	rc = qf_reader_next(r, &extra, err);
 	if (rc != 0) {
 		if (rc > 0) {
 			qf_error_set(err, QF_EDATA, path, extra.first_line, 0,
-				     "more than one document in file");
+				     _("more than one document in file"));
 			qf_doc_release(&extra);
 		}
 		qf_doc_release(&doc);

@@ -10,6 +10,7 @@
 
 #include <yaml.h>
 
+#include "i18n.h"
 #include "qf/yaml.h"
 
 struct outbuf {
@@ -69,20 +70,20 @@ static int emit_event(yaml_emitter_t *em, yaml_event_t *ev,
 	/* yaml_emitter_emit frees the event, also on failure. */
 	if (em->error == YAML_MEMORY_ERROR)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	if (em->error == YAML_WRITER_ERROR)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory writing yaml");
+				    _("out of memory writing yaml"));
 	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-			    "cannot emit yaml: %s",
-			    em->problem ? em->problem : "unknown error");
+			    _("cannot emit yaml: %s"),
+			    em->problem ? em->problem : _("unknown error"));
 }
 
 static int event_failed(const struct qf_node *n, struct qf_error *err)
 {
 	/* The event initializers fail on bad UTF-8 or out of memory. */
 	return qf_error_set(err, QF_EDATA, NULL, n->line, n->col,
-			    "cannot write value: not UTF-8 text or out of memory");
+			    _("cannot write value: not UTF-8 text or out of memory"));
 }
 
 static int emit_scalar(yaml_emitter_t *em, const struct qf_node *n,
@@ -161,7 +162,7 @@ static int emit_map(yaml_emitter_t *em, const struct qf_node *n, int depth,
 	for (i = 0; !rc && i < n->n; i++) {
 		if (!n->keys[i] || n->keys[i]->kind != QF_NODE_SCALAR)
 			return qf_error_set(err, QF_ESOFTWARE, NULL, n->line,
-					    n->col, "mapping key is not a scalar");
+					    n->col, _("mapping key is not a scalar"));
 		rc = emit_scalar(em, n->keys[i], 0, err);
 		if (!rc)
 			rc = emit_node(em, n->items[i], depth + 1, 0, err);
@@ -178,10 +179,10 @@ static int emit_node(yaml_emitter_t *em, const struct qf_node *n, int depth,
 {
 	if (!n)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "missing node in tree");
+				    _("missing node in tree"));
 	if (depth > QF_YAML_MAX_DEPTH)
 		return qf_error_set(err, QF_EDATA, NULL, n->line, n->col,
-				    "nested deeper than %d levels",
+				    _("nested deeper than %d levels"),
 				    QF_YAML_MAX_DEPTH);
 	switch (n->kind) {
 	case QF_NODE_SCALAR:
@@ -191,7 +192,7 @@ static int emit_node(yaml_emitter_t *em, const struct qf_node *n, int depth,
 	case QF_NODE_MAP:
 		return emit_map(em, n, depth, err);
 	}
-	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, "bad node kind");
+	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("bad node kind"));
 }
 
 int qf_yaml_emit(const struct qf_node *root, char **out, size_t *len,
@@ -206,11 +207,11 @@ int qf_yaml_emit(const struct qf_node *root, char **out, size_t *len,
 	*len = 0;
 	if (!root)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "no document to write");
+				    _("no document to write"));
 	memset(&o, 0, sizeof(o));
 	if (!yaml_emitter_initialize(&em))
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
 	yaml_emitter_set_output(&em, write_out, &o);
 	yaml_emitter_set_unicode(&em, 1);
 	yaml_emitter_set_width(&em, -1);
@@ -244,11 +245,11 @@ int qf_yaml_emit(const struct qf_node *root, char **out, size_t *len,
 	}
 	if (!rc && !yaml_emitter_flush(&em))
 		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				  "out of memory writing yaml");
+				  _("out of memory writing yaml"));
 	yaml_emitter_delete(&em);
 	if (!rc && (o.oom || !o.p))
 		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				  "out of memory");
+				  _("out of memory"));
 	if (rc) {
 		free(o.p);
 		return rc;

@@ -1,8 +1,10 @@
 #!/bin/sh
 # po/update.sh - regenerate the message template po/qifu.pot from the
-# strings marked in cmd/*.c and merge it into every po/<lang>.po.
+# strings marked in cmd/*.c and lib/*.c and merge it into every po/<lang>.po.
 #
-# Run it after changing a marked string (_(), N_(), ngettext()) in cmd/*.c:
+# Run it after changing a marked string (_(), N_(), ngettext(), P_()) in
+# cmd/*.c or lib/*.c (the library's _() is dgettext("qifu", ...), see
+# lib/i18n.h):
 #     sh po/update.sh
 # then translate the new and fuzzy entries of po/zh_CN.po (look for
 # "#, fuzzy" and empty msgstr), drop the fuzzy marks, and check with
@@ -23,10 +25,10 @@ version=$(sed -n 's/^project(qifu VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
 # one line of the .pot, so that translators see the columns.
 # Sorted file list, so the template does not depend on the shell's glob
 # order; --sort-by-file keeps diffs small when code moves.
-files=$(LC_ALL=C ls cmd/*.c)
+files=$(LC_ALL=C ls cmd/*.c lib/*.c)
 # shellcheck disable=SC2086
 xgettext --language=C --from-code=UTF-8 \
-	--keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
+	--keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=P_:1,2 \
 	--add-comments=TRANSLATORS: --sort-by-file --no-wrap \
 	--package-name=qifu --package-version="${version:-0.1.0}" \
 	--copyright-holder="qifu developers" \

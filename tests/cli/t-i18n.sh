@@ -102,18 +102,29 @@ if expect_code 65 zh qf add-firm --data zs --name 测试企业 &&
 	expect_code 65 zh qf add-firm --name x --credit-code 123 &&
 	expect_err_has "--credit-code: “123”不是有效的统一社会信用代码"; then pass; fi
 
-# The "no store here" message comes from libqf (lib/store.c), which does
-# not mark its messages for translation yet: only the code is checked;
-# the Chinese text is a TODO (TAP: not counted as a failure).
-test_start "add-firm with no store: still 66 in Chinese"
-if expect_code 66 zh qf add-firm --name x && expect_err_has "qf-add-firm: "; then
-	if grep -qF "此处没有台账库" "$T/err"; then
-		printf 'ok %d - %s # TODO library messages translated\n' "$tests" "$current"
-	else
-		printf 'not ok %d - %s # TODO library messages (lib/*.c) not translated\n' \
-			"$tests" "$current"
-	fi
-fi
+# Library messages (lib/*.c) are in the same catalogue, looked up with
+# dgettext: the "no store here" of lib/store.c ...
+test_start "add-firm with no store: libqf's message in Chinese, still 66"
+if expect_code 66 zh qf add-firm --name x &&
+	expect_err_has "qf-add-firm: 此处没有台账库：本目录及其上级目录中都没有 qf.yaml，也未设置 QF_DATA" &&
+	expect_code 66 c_all qf add-firm --name x &&
+	expect_err_has "qf-add-firm: no store here: no qf.yaml in this directory or above it"; then pass; fi
+
+# ... and check's diagnostics, from lib/schema.c and lib/check.c: whole
+# sentences for each record type, the place and the values unchanged.
+test_start "check's diagnostics in Chinese, still 1; English under LC_ALL=C"
+if expect_code 0 c_all qf init --site HY zd &&
+	printf -- '---\nid: D-HY-202306-0001\nfirm: F-HY-0009\nopened: 2023-06-02\nkind: problem\nlevel: local\ncategory: land\ntitle: t\nstatus: assigned\ndue: 2023-07-02\n' >zd/demands/2023-06.yaml &&
+	expect_code 1 zh qf check --data zd && expect_out <<'X' &&
+zd/demands/2023-06.yaml:3:7: 字段“firm”：企业“F-HY-0009”不存在
+zd/demands/2023-06.yaml:9:1: 诉求状态为“assigned”，但缺少牵头单位（dept）
+X
+	expect_err_has "发现 2 个问题" &&
+	expect_code 1 c_all qf check --data zd && expect_out <<'X'
+zd/demands/2023-06.yaml:3:7: field 'firm': no firm 'F-HY-0009'
+zd/demands/2023-06.yaml:9:1: demand is 'assigned' but has no lead unit (dept)
+X
+then pass; fi
 
 test_start "LC_ALL=C: English even with LANGUAGE=zh_CN"
 if expect_code 0 c_all qf init --help && first_line_is "Usage: qf init --site CODE [OPTION]... [DIR]" &&

@@ -1,0 +1,254 @@
+/* qf-list-firms - the register of firms, with visits and open demands. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "qf/firms.h"
+#include "qf/workflow.h"
+
+static const char *usage_head(void)
+{
+	return _("Usage: qf list-firms [OPTION]...\n"
+		 "List the firms of the register (一企一档) with their visits and open\n"
+		 "demands: one per line, the ID first.\n"
+		 "\n"
+		 "  -t, --tag TAG           with this tag (规上, 重点, 专精特新, ...)\n"
+		 "  -p, --park PARK         in this park (a part of its name will do)\n"
+		 "      --sector TEXT       in this sector (a part will do)\n"
+		 "  -l, --leader NAME       whose leader (联点领导) is NAME\n"
+		 "      --visited-since D   visited on or after day D\n"
+		 "      --not-visited-since D  not visited since day D (coverage gaps)\n"
+		 "      --never-visited     never visited at all\n"
+		 "      --with-open         with open demands\n"
+		 "  -s, --sort KEY          id (default), name, visits, open or last\n"
+		 "  -r, --reverse           the other way round\n");
+}
+
+static const char *usage_tail(void)
+{
+	return _("      --data DIR          the store (default: found from here, or $QF_DATA)\n"
+		 "  -h, --help              show this help and exit\n"
+		 "      --version           show the version and exit\n"
+		 "\n"
+		 "Fields: id, name, park, sector, tags, leader, liaison, visits, last\n"
+		 "(the last visit's day), open (demands not closed).  The default is\n"
+		 "id, name, park, leader, visits, last, open.\n"
+		 "\n"
+		 "Exit status: 0 some listed, 1 none, 64 bad usage, 65 a store file does\n"
+		 "not parse, 66 no store.\n");
+}
+
+/* Per firm, in the order of the register (sorted by ID). */
+struct stat_row {
+	long visits, open;
+	char last[16];
+};
+
+struct ctx {
+	struct qf_firms *firms;
+	struct stat_row *st;
+};
+
+static long index_of(const struct qf_firms *f, const char *id)
+{
+	const struct qf_node *r = qf_firms_get(f, id);
+
+	for (size_t i = 0; r && i < f->n; i++)
+		if (f->v[i] == r)
+			return (long)i;
+	return -1;
+}
+
+static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct ctx *c = ud;
+	long i = index_of(c->firms, qf_node_get_str(doc->root, "firm"));
+	const char *date = qf_node_get_str(doc->root, "date");
+
+	(void)file;
+	if (i < 0)
+		return 0;
+	c->st[i].visits++;
+	if (date && strlen(date) < sizeof c->st[i].last &&
+	    strcmp(date, c->st[i].last) > 0)
+		snprintf(c->st[i].last, sizeof c->st[i].last, "%s", date);
+	return 0;
+}
+
+static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct ctx *c = ud;
+	long i = index_of(c->firms, qf_node_get_str(doc->root, "firm"));
+
+	(void)file;
+	if (i >= 0 && !qf_status_closed(qf_node_get_str(doc->root, "status")))
+		c->st[i].open++;
+	return 0;
+}
+
+static int has_tag(const struct qf_node *firm, const char *tag)
+{
+	const struct qf_node *tags = qf_node_get(firm, "tags");
+
+	if (!tags || tags->kind != QF_NODE_SEQ)
+		return 0;
+	for (size_t i = 0; i < tags->n; i++)
+		if (tags->items[i]->kind == QF_NODE_SCALAR &&
+		    !strcmp(tags->items[i]->str, tag))
+			return 1;
+	return 0;
+}
+
+static int contains(const char *hay, const char *needle)
+{
+	return hay && strstr(hay, needle);
+}
+
+static char *tag_list(const struct qf_node *firm)
+{
+	const struct qf_node *tags = qf_node_get(firm, "tags");
+	size_t len = 1;
+	char *s;
+
+	if (tags && tags->kind == QF_NODE_SEQ)
+		for (size_t i = 0; i < tags->n; i++)
+			len += tags->items[i]->kind == QF_NODE_SCALAR ?
+			       tags->items[i]->len + 1 : 0;
+	if (!(s = calloc(1, len)))
+		return NULL;
+	if (tags && tags->kind == QF_NODE_SEQ)
+		for (size_t i = 0; i < tags->n; i++) {
+			if (tags->items[i]->kind != QF_NODE_SCALAR)
+				continue;
+			if (*s)
+				strncat(s, ",", len - strlen(s) - 1);
+			strncat(s, tags->items[i]->str, len - strlen(s) - 1);
+		}
+	return s;
+}
+
+int main(int argc, char **argv)
+{
+	enum { O_SECTOR = OPT_CMD_BASE, O_SINCE, O_NOT_SINCE, O_NEVER, O_OPEN };
+	static const struct option opts[] = {
+		{ "tag", required_argument, NULL, 't' },
+		{ "park", required_argument, NULL, 'p' },
+		{ "sector", required_argument, NULL, O_SECTOR },
+		{ "leader", required_argument, NULL, 'l' },
+		{ "visited-since", required_argument, NULL, O_SINCE },
+		{ "not-visited-since", required_argument, NULL, O_NOT_SINCE },
+		{ "never-visited", no_argument, NULL, O_NEVER },
+		{ "with-open", no_argument, NULL, O_OPEN },
+		{ "sort", required_argument, NULL, 's' },
+		{ "reverse", no_argument, NULL, 'r' },
+		OUT_LONG_OPTIONS,
+		COMMON_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const columns[] = { "id", "name", "park", "sector",
+		"tags", "leader", "liaison", "visits", "last", "open" };
+	static const int numeric[] = { 0, 0, 0, 0, 0, 0, 0, 1, 0, 1 };
+	static const char *const defaults[] = { "id", "name", "park", "leader",
+		"visits", "last", "open" };
+	const char *data = NULL, *tag = NULL, *park = NULL, *sector = NULL;
+	const char *leader = NULL, *sort = "id", *since = NULL, *not_since = NULL;
+	const char *bad;
+	int never = 0, with_open = 0, reverse = 0, ch, rc;
+	struct out_opts out = { -1, -1, NULL, -1 };
+	struct qf_firms firms;
+	struct qf_store *s;
+	struct qf_error err;
+	struct qf_table *t;
+	struct ctx c;
+	struct qf_date d;
+
+	cmd_init("qf-list-firms");
+	while ((ch = getopt_long(argc, argv, "t:p:l:s:rh", opts, NULL)) != -1) {
+		if (out_option(&out, ch, optarg))
+			continue;
+		switch (ch) {
+		case 't': tag = optarg; break;
+		case 'p': park = optarg; break;
+		case O_SECTOR: sector = optarg; break;
+		case 'l': leader = optarg; break;
+		case O_SINCE: d = parse_date_opt("--visited-since", since = optarg); break;
+		case O_NOT_SINCE: d = parse_date_opt("--not-visited-since", not_since = optarg); break;
+		case O_NEVER: never = 1; break;
+		case O_OPEN: with_open = 1; break;
+		case 's':
+			if (strcmp(optarg, "id") && strcmp(optarg, "name") &&
+			    strcmp(optarg, "visits") && strcmp(optarg, "open") &&
+			    strcmp(optarg, "last"))
+				die(QF_EUSAGE, _("--sort: '%s' is not id, name, visits, open or last"), optarg);
+			sort = optarg;
+			break;
+		case 'r': reverse = 1; break;
+		case 'h':
+			fputs(usage_head(), stdout);
+			fputs(out_usage(), stdout);
+			usage(0, usage_tail());
+		case OPT_VERSION: version();
+		case OPT_DATA: data = optarg; break;
+		default: usage(QF_EUSAGE, NULL);
+		}
+	}
+	(void)d;
+	if (optind < argc)
+		usage(QF_EUSAGE, NULL);
+	s = open_store(data);
+	qf_error_clear(&err);
+	if (qf_firms_load(s, &firms, &err))
+		die_error(&err);
+	c.firms = &firms;
+	if (!(c.st = calloc(firms.n + 1, sizeof *c.st)))
+		die(QF_ESOFTWARE, _("out of memory"));
+	if ((rc = qf_store_each(s, QF_VISIT, on_visit, &c, &err)) ||
+	    (rc = qf_store_each(s, QF_DEMAND, on_demand, &c, &err)))
+		die_error(&err);
+	if (!(t = qf_table_new(columns, numeric, 10)))
+		die(QF_ESOFTWARE, _("out of memory"));
+	for (size_t i = 0; i < firms.n; i++) {
+		const struct qf_node *r = firms.v[i];
+		struct stat_row *st = &c.st[i];
+		const char *cells[10];
+		char nv[24], no[24], *tags;
+		struct qf_node *copy;
+
+		if ((tag && !has_tag(r, tag)) ||
+		    (park && !contains(qf_node_get_str(r, "park"), park)) ||
+		    (sector && !contains(qf_node_get_str(r, "sector"), sector)) ||
+		    (leader && !contains(qf_node_get_str(r, "leader"), leader)) ||
+		    (since && (!st->visits || strcmp(st->last, since) < 0)) ||
+		    (not_since && st->visits && strcmp(st->last, not_since) >= 0) ||
+		    (never && st->visits) || (with_open && !st->open))
+			continue;
+		snprintf(nv, sizeof nv, "%ld", st->visits);
+		snprintf(no, sizeof no, "%ld", st->open);
+		if (!(tags = tag_list(r)))
+			die(QF_ESOFTWARE, _("out of memory"));
+		cells[0] = qf_node_get_str(r, "id");
+		cells[1] = qf_node_get_str(r, "name");
+		cells[2] = qf_node_get_str(r, "park");
+		cells[3] = qf_node_get_str(r, "sector");
+		cells[4] = tags;
+		cells[5] = qf_node_get_str(r, "leader");
+		cells[6] = qf_node_get_str(r, "liaison");
+		cells[7] = nv;
+		cells[8] = st->last;
+		cells[9] = no;
+		if (!(copy = qf_node_clone(r)) || qf_table_add(t, cells, copy))
+			die(QF_ESOFTWARE, _("out of memory"));
+		free(tags);
+	}
+	qf_table_sort(t, (size_t)qf_table_col(t, sort), reverse);
+	if (!out.fields && out.fmt != QF_FMT_JSON && out.fmt != QF_FMT_YAML &&
+	    qf_table_select(t, defaults, 7, &bad))
+		die(QF_ESOFTWARE, _("out of memory"));
+	out.fit_col = qf_table_col(t, "name");
+	rc = out_table(t, &out);
+	free(c.st);
+	qf_firms_release(&firms);
+	qf_store_free(s);
+	return rc;
+}

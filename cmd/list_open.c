@@ -1,0 +1,311 @@
+/* qf-list-open - the demands not closed yet, filtered and sorted. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "qf/firms.h"
+#include "qf/workflow.h"
+
+static const char *usage_head(void)
+{
+	return _("Usage: qf list-open [OPTION]...\n"
+		 "List the demands that are not closed: one per line, the ID first.\n"
+		 "\n"
+		 "  -f, --firm FIRM         of this firm (ID or a unique part of its name)\n"
+		 "  -d, --dept UNIT         led by this unit (a part of its name will do)\n"
+		 "      --codept UNIT       with this unit leading or co-handling\n"
+		 "  -o, --owner NAME        with this person responsible\n"
+		 "  -c, --category CAT      of this category (融资, 用地, ... or the token)\n"
+		 "  -k, --kind KIND         problem|问题 or suggestion|建议\n"
+		 "  -l, --level LEVEL       local|本级 or higher|上级\n"
+		 "      --status STATUS     open|待交办 (not assigned) or assigned|办理中\n"
+		 "      --leader NAME       of firms whose leader (联点领导) is NAME\n"
+		 "      --overdue           overdue at --at (default: today)\n"
+		 "      --due-within N      due within N days of --at (overdue included)\n"
+		 "      --at DATE           the day that overdue and due-within count from\n"
+		 "      --opened-before D   opened before day D\n"
+		 "      --opened-after D    opened after day D\n"
+		 "  -g, --grep TEXT         with TEXT in the title or detail\n"
+		 "  -s, --sort KEY          due (default), opened, firm, dept or overdue\n"
+		 "  -r, --reverse           the other way round\n");
+}
+
+static const char *usage_tail(void)
+{
+	return _("      --data DIR          the store (default: found from here, or $QF_DATA)\n"
+		 "  -h, --help              show this help and exit\n"
+		 "      --version           show the version and exit\n"
+		 "\n"
+		 "Fields: id, firm, firm_id, dept, due, overdue (days), title, opened,\n"
+		 "status, kind, level, category, owner, codepts, leader, source.  The\n"
+		 "default is id, firm, dept, due, overdue, title.\n"
+		 "\n"
+		 "Exit status: 0 some listed, 1 none, 64 bad usage, 65 a store file does\n"
+		 "not parse, 66 no store or no such firm.\n");
+}
+
+struct filter {
+	const char *firm, *dept, *codept, *owner, *category, *kind, *level;
+	const char *status, *leader, *grep;
+	int overdue;
+	long within;          /* -1: no limit */
+	struct qf_date at, before, after;
+	int has_before, has_after;
+};
+
+struct ctx {
+	struct filter *f;
+	struct qf_firms *firms;
+	struct qf_table *t;
+	int oom;
+};
+
+static const char *const columns[] = {
+	"id", "firm", "firm_id", "dept", "due", "overdue", "title", "opened",
+	"status", "kind", "level", "category", "owner", "codepts", "leader",
+	"source",
+};
+enum { NCOLS = sizeof columns / sizeof columns[0] };
+static const int numeric[NCOLS] = { [5] = 1 };
+
+static int has_item(const struct qf_node *seq, const char *s)
+{
+	if (!seq || seq->kind != QF_NODE_SEQ)
+		return 0;
+	for (size_t i = 0; i < seq->n; i++)
+		if (seq->items[i]->kind == QF_NODE_SCALAR &&
+		    strstr(seq->items[i]->str, s))
+			return 1;
+	return 0;
+}
+
+static int contains(const char *hay, const char *needle)
+{
+	return hay && strstr(hay, needle);
+}
+
+static char *join_seq(const struct qf_node *seq)
+{
+	size_t len = 0;
+	char *s;
+
+	if (!seq || seq->kind != QF_NODE_SEQ)
+		return strdup("");
+	for (size_t i = 0; i < seq->n; i++)
+		if (seq->items[i]->kind == QF_NODE_SCALAR)
+			len += seq->items[i]->len + 1;
+	if (!(s = malloc(len + 1)))
+		return NULL;
+	s[0] = '\0';
+	len = 0;
+	for (size_t i = 0; i < seq->n; i++) {
+		if (seq->items[i]->kind != QF_NODE_SCALAR)
+			continue;
+		if (len)
+			s[len++] = ',';
+		memcpy(s + len, seq->items[i]->str, seq->items[i]->len + 1);
+		len += seq->items[i]->len;
+	}
+	return s;
+}
+
+static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct ctx *c = ud;
+	struct filter *f = c->f;
+	const struct qf_node *r = doc->root;
+	const char *status = qf_node_get_str(r, "status");
+	const char *firm = qf_node_get_str(r, "firm");
+	const struct qf_node *fr = qf_firms_get(c->firms, firm);
+	const char *leader = fr ? qf_node_get_str(fr, "leader") : NULL;
+	struct qf_date d;
+	const char *cells[NCOLS];
+	char over[24];
+	char *codepts;
+	long od;
+	struct qf_node *copy;
+
+	(void)file;
+	if (!status || qf_status_closed(status) || !qf_node_get_str(r, "id"))
+		return 0;
+	if ((f->firm && (!firm || strcmp(firm, f->firm))) ||
+	    (f->dept && !contains(qf_node_get_str(r, "dept"), f->dept)) ||
+	    (f->codept && !contains(qf_node_get_str(r, "dept"), f->codept) &&
+	     !has_item(qf_node_get(r, "codepts"), f->codept)) ||
+	    (f->owner && !contains(qf_node_get_str(r, "owner"), f->owner)) ||
+	    (f->category && !contains(qf_node_get_str(r, "category"), f->category)) ||
+	    (f->kind && strcmp(qf_node_get_str(r, "kind") ? qf_node_get_str(r, "kind") : "", f->kind)) ||
+	    (f->level && strcmp(qf_node_get_str(r, "level") ? qf_node_get_str(r, "level") : "", f->level)) ||
+	    (f->status && strcmp(status, f->status)) ||
+	    (f->leader && !contains(leader, f->leader)) ||
+	    (f->grep && !contains(qf_node_get_str(r, "title"), f->grep) &&
+	     !contains(qf_node_get_str(r, "detail"), f->grep)))
+		return 0;
+	od = qf_demand_overdue(r, &f->at);
+	if (f->overdue && !od)
+		return 0;
+	if (f->within >= 0) {
+		const char *due = qf_node_get_str(r, "due");
+		if (!due || qf_date_parse(due, &d) ||
+		    qf_date_diff(&d, &f->at) > f->within)
+			return 0;
+	}
+	if ((f->has_before || f->has_after) &&
+	    (qf_date_parse(qf_node_get_str(r, "opened") ? qf_node_get_str(r, "opened") : "", &d) ||
+	     (f->has_before && qf_date_cmp(&d, &f->before) >= 0) ||
+	     (f->has_after && qf_date_cmp(&d, &f->after) <= 0)))
+		return 0;
+	snprintf(over, sizeof over, "%ld", od);
+	if (!(codepts = join_seq(qf_node_get(r, "codepts"))))
+		return QF_ESOFTWARE;
+	cells[0] = qf_node_get_str(r, "id");
+	cells[1] = qf_firms_name(c->firms, firm);
+	cells[2] = firm;
+	cells[3] = qf_node_get_str(r, "dept");
+	cells[4] = qf_node_get_str(r, "due");
+	cells[5] = od ? over : "";
+	cells[6] = qf_node_get_str(r, "title");
+	cells[7] = qf_node_get_str(r, "opened");
+	cells[8] = status;
+	cells[9] = qf_node_get_str(r, "kind");
+	cells[10] = qf_node_get_str(r, "level");
+	cells[11] = qf_node_get_str(r, "category");
+	cells[12] = qf_node_get_str(r, "owner");
+	cells[13] = codepts;
+	cells[14] = leader;
+	cells[15] = qf_node_get_str(r, "source");
+	copy = qf_node_clone(r);
+	if (!copy || qf_table_add(c->t, cells, copy)) {
+		free(codepts);
+		return QF_ESOFTWARE;
+	}
+	free(codepts);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	enum { O_CODEPT = OPT_CMD_BASE, O_STATUS, O_LEADER, O_OVERDUE,
+	       O_WITHIN, O_AT, O_BEFORE, O_AFTER };
+	static const struct option opts[] = {
+		{ "firm", required_argument, NULL, 'f' },
+		{ "dept", required_argument, NULL, 'd' },
+		{ "codept", required_argument, NULL, O_CODEPT },
+		{ "owner", required_argument, NULL, 'o' },
+		{ "category", required_argument, NULL, 'c' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "level", required_argument, NULL, 'l' },
+		{ "status", required_argument, NULL, O_STATUS },
+		{ "leader", required_argument, NULL, O_LEADER },
+		{ "overdue", no_argument, NULL, O_OVERDUE },
+		{ "due-within", required_argument, NULL, O_WITHIN },
+		{ "at", required_argument, NULL, O_AT },
+		{ "opened-before", required_argument, NULL, O_BEFORE },
+		{ "opened-after", required_argument, NULL, O_AFTER },
+		{ "grep", required_argument, NULL, 'g' },
+		{ "sort", required_argument, NULL, 's' },
+		{ "reverse", no_argument, NULL, 'r' },
+		OUT_LONG_OPTIONS,
+		COMMON_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const default_fields[] = { "id", "firm", "dept",
+		"due", "overdue", "title" };
+	const char *data = NULL, *firm = NULL, *sort = "due", *bad;
+	struct out_opts out = { -1, -1, NULL, 6 };
+	struct filter f;
+	struct qf_firms firms;
+	struct qf_store *s;
+	struct qf_error err;
+	struct ctx c;
+	char firm_id[QF_ID_MAX];
+	int ch, reverse = 0, col, rc;
+
+	cmd_init("qf-list-open");
+	memset(&f, 0, sizeof f);
+	f.within = -1;
+	f.at = today();
+	while ((ch = getopt_long(argc, argv, "f:d:o:c:k:l:g:s:rh", opts, NULL)) != -1) {
+		if (out_option(&out, ch, optarg))
+			continue;
+		switch (ch) {
+		case 'f': firm = optarg; break;
+		case 'd': f.dept = optarg; break;
+		case O_CODEPT: f.codept = optarg; break;
+		case 'o': f.owner = optarg; break;
+		case 'c': f.category = vocab_arg(QF_V_CATEGORY, "--category", optarg); break;
+		case 'k': f.kind = vocab_arg(QF_V_KIND, "--kind", optarg); break;
+		case 'l': f.level = vocab_arg(QF_V_LEVEL, "--level", optarg); break;
+		case O_STATUS:
+			f.status = vocab_arg(QF_V_STATUS, "--status", optarg);
+			if (qf_status_closed(f.status))
+				die(QF_EUSAGE, _("--status: closed demands are not listed here; see qf show"));
+			break;
+		case O_LEADER: f.leader = optarg; break;
+		case O_OVERDUE: f.overdue = 1; break;
+		case O_WITHIN: {
+			char *end;
+			f.within = strtol(optarg, &end, 10);
+			if (!*optarg || *end || f.within < 0 || f.within > 3650)
+				die(QF_EUSAGE, _("--due-within: '%s' is not a number of days"), optarg);
+			break;
+		}
+		case O_AT: f.at = parse_date_opt("--at", optarg); break;
+		case O_BEFORE: f.before = parse_date_opt("--opened-before", optarg); f.has_before = 1; break;
+		case O_AFTER: f.after = parse_date_opt("--opened-after", optarg); f.has_after = 1; break;
+		case 'g': f.grep = optarg; break;
+		case 's':
+			if (strcmp(optarg, "due") && strcmp(optarg, "opened") &&
+			    strcmp(optarg, "firm") && strcmp(optarg, "dept") &&
+			    strcmp(optarg, "overdue"))
+				die(QF_EUSAGE, _("--sort: '%s' is not due, opened, firm, dept or overdue"), optarg);
+			sort = optarg;
+			break;
+		case 'r': reverse = 1; break;
+		case 'h':
+			fputs(usage_head(), stdout);
+			fputs(out_usage(), stdout);
+			usage(0, usage_tail());
+		case OPT_VERSION: version();
+		case OPT_DATA: data = optarg; break;
+		default: usage(QF_EUSAGE, NULL);
+		}
+	}
+	if (optind < argc)
+		usage(QF_EUSAGE, NULL);
+
+	s = open_store(data);
+	qf_error_clear(&err);
+	if (firm) {
+		if (qf_store_find_firm(s, firm, firm_id, sizeof firm_id, &err))
+			die_error(&err);
+		f.firm = firm_id;
+	}
+	if (qf_firms_load(s, &firms, &err))
+		die_error(&err);
+	memset(&c, 0, sizeof c);
+	c.f = &f;
+	c.firms = &firms;
+	if (!(c.t = qf_table_new(columns, numeric, NCOLS)))
+		die(QF_ESOFTWARE, _("out of memory"));
+	rc = qf_store_each(s, QF_DEMAND, on_demand, &c, &err);
+	if (rc == QF_ESOFTWARE && !err.code)
+		die(QF_ESOFTWARE, _("out of memory"));
+	if (rc)
+		die_error(&err);
+	/* Ties keep store order (by ID within a month); the ID breaks them
+	 * across months. */
+	qf_table_sort(c.t, 0, 0);
+	col = qf_table_col(c.t, !strcmp(sort, "firm") ? "firm" : sort);
+	/* Most overdue first when sorting by days overdue. */
+	qf_table_sort(c.t, (size_t)col, reverse != !strcmp(sort, "overdue"));
+	if (!out.fields && out.fmt != QF_FMT_JSON && out.fmt != QF_FMT_YAML &&
+	    qf_table_select(c.t, default_fields, 6, &bad))
+		die(QF_ESOFTWARE, _("out of memory"));
+	out.fit_col = qf_table_col(c.t, "title");
+	rc = out_table(c.t, &out);
+	qf_firms_release(&firms);
+	qf_store_free(s);
+	return rc;
+}

@@ -1,0 +1,202 @@
+/* qf-list-visits - the visits of a period, a firm or a visitor. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "qf/firms.h"
+
+static const char *usage_head(void)
+{
+	return _("Usage: qf list-visits [OPTION]...\n"
+		 "List visits (走访): one per line, the ID first, by date.\n"
+		 "\n"
+		 "  -m, --month YYYY-MM     in this month\n"
+		 "      --from DATE         on or after this day\n"
+		 "      --to DATE           on or before this day\n"
+		 "  -f, --firm FIRM         to this firm (ID or a unique part of its name)\n"
+		 "  -v, --visitor NAME      with this visitor among those who went\n"
+		 "  -k, --kind KIND         visit|走访, survey|调研, onsite|上门办公, meeting|座谈\n"
+		 "  -r, --reverse           newest first\n");
+}
+
+static const char *usage_tail(void)
+{
+	return _("      --data DIR          the store (default: found from here, or $QF_DATA)\n"
+		 "  -h, --help              show this help and exit\n"
+		 "      --version           show the version and exit\n"
+		 "\n"
+		 "Fields: id, date, firm, firm_id, visitors, kind, policies, demands\n"
+		 "(how many handed over and raised), note.  The default is id, date,\n"
+		 "firm, visitors, kind, demands.\n"
+		 "\n"
+		 "Exit status: 0 some listed, 1 none, 64 bad usage, 65 a store file does\n"
+		 "not parse, 66 no store or no such firm.\n");
+}
+
+struct ctx {
+	struct qf_firms *firms;
+	struct qf_table *t;
+	const char *firm, *visitor, *kind;
+	struct qf_date from, to;
+	int has_from, has_to;
+};
+
+static char *names(const struct qf_node *seq)
+{
+	size_t len = 1;
+	char *s;
+
+	if (seq && seq->kind == QF_NODE_SEQ)
+		for (size_t i = 0; i < seq->n; i++)
+			len += seq->items[i]->kind == QF_NODE_SCALAR ?
+			       seq->items[i]->len + 1 : 0;
+	if (!(s = calloc(1, len)))
+		return NULL;
+	if (seq && seq->kind == QF_NODE_SEQ)
+		for (size_t i = 0; i < seq->n; i++) {
+			if (seq->items[i]->kind != QF_NODE_SCALAR)
+				continue;
+			if (*s)
+				strncat(s, ",", len - strlen(s) - 1);
+			strncat(s, seq->items[i]->str, len - strlen(s) - 1);
+		}
+	return s;
+}
+
+static size_t count(const struct qf_node *seq)
+{
+	return seq && seq->kind == QF_NODE_SEQ ? seq->n : 0;
+}
+
+static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct ctx *c = ud;
+	const struct qf_node *r = doc->root;
+	const char *firm = qf_node_get_str(r, "firm");
+	const char *kind = qf_node_get_str(r, "kind");
+	struct qf_date d;
+	const char *cells[9];
+	char np[24], nd[24], *who;
+	struct qf_node *copy;
+
+	(void)file;
+	if (!qf_node_get_str(r, "id") ||
+	    qf_date_parse(qf_node_get_str(r, "date") ? qf_node_get_str(r, "date") : "", &d) ||
+	    (c->has_from && qf_date_cmp(&d, &c->from) < 0) ||
+	    (c->has_to && qf_date_cmp(&d, &c->to) > 0) ||
+	    (c->firm && (!firm || strcmp(firm, c->firm))) ||
+	    (c->kind && (!kind || strcmp(kind, c->kind))))
+		return 0;
+	if (!(who = names(qf_node_get(r, "visitors"))))
+		return QF_ESOFTWARE;
+	if (c->visitor && !strstr(who, c->visitor)) {
+		free(who);
+		return 0;
+	}
+	snprintf(np, sizeof np, "%zu", count(qf_node_get(r, "policies")));
+	snprintf(nd, sizeof nd, "%zu", count(qf_node_get(r, "demands")));
+	cells[0] = qf_node_get_str(r, "id");
+	cells[1] = qf_node_get_str(r, "date");
+	cells[2] = qf_firms_name(c->firms, firm);
+	cells[3] = firm;
+	cells[4] = who;
+	cells[5] = kind;
+	cells[6] = np;
+	cells[7] = nd;
+	cells[8] = qf_node_get_str(r, "note");
+	if (!(copy = qf_node_clone(r)) || qf_table_add(c->t, cells, copy)) {
+		free(who);
+		return QF_ESOFTWARE;
+	}
+	free(who);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	enum { O_FROM = OPT_CMD_BASE, O_TO };
+	static const struct option opts[] = {
+		{ "month", required_argument, NULL, 'm' },
+		{ "from", required_argument, NULL, O_FROM },
+		{ "to", required_argument, NULL, O_TO },
+		{ "firm", required_argument, NULL, 'f' },
+		{ "visitor", required_argument, NULL, 'v' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "reverse", no_argument, NULL, 'r' },
+		OUT_LONG_OPTIONS,
+		COMMON_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const columns[] = { "id", "date", "firm", "firm_id",
+		"visitors", "kind", "policies", "demands", "note" };
+	static const int numeric[] = { 0, 0, 0, 0, 0, 0, 1, 1, 0 };
+	static const char *const defaults[] = { "id", "date", "firm",
+		"visitors", "kind", "demands" };
+	const char *data = NULL, *firm = NULL, *bad;
+	struct out_opts out = { -1, -1, NULL, -1 };
+	struct qf_firms firms;
+	struct qf_store *s;
+	struct qf_error err;
+	struct ctx c;
+	char firm_id[QF_ID_MAX];
+	int ch, rc, reverse = 0, y, m;
+
+	cmd_init("qf-list-visits");
+	memset(&c, 0, sizeof c);
+	while ((ch = getopt_long(argc, argv, "m:f:v:k:rh", opts, NULL)) != -1) {
+		if (out_option(&out, ch, optarg))
+			continue;
+		switch (ch) {
+		case 'm':
+			if (qf_month_parse(optarg, &y, &m))
+				die(QF_EUSAGE, _("--month: '%s' is not a month (YYYY-MM)"), optarg);
+			c.from = (struct qf_date){ y, m, 1 };
+			c.to = (struct qf_date){ y, m, qf_days_in_month(y, m) };
+			c.has_from = c.has_to = 1;
+			break;
+		case O_FROM: c.from = parse_date_opt("--from", optarg); c.has_from = 1; break;
+		case O_TO: c.to = parse_date_opt("--to", optarg); c.has_to = 1; break;
+		case 'f': firm = optarg; break;
+		case 'v': c.visitor = optarg; break;
+		case 'k': c.kind = vocab_arg(QF_V_VISIT_KIND, "--kind", optarg); break;
+		case 'r': reverse = 1; break;
+		case 'h':
+			fputs(usage_head(), stdout);
+			fputs(out_usage(), stdout);
+			usage(0, usage_tail());
+		case OPT_VERSION: version();
+		case OPT_DATA: data = optarg; break;
+		default: usage(QF_EUSAGE, NULL);
+		}
+	}
+	if (optind < argc)
+		usage(QF_EUSAGE, NULL);
+	s = open_store(data);
+	qf_error_clear(&err);
+	if (firm) {
+		if (qf_store_find_firm(s, firm, firm_id, sizeof firm_id, &err))
+			die_error(&err);
+		c.firm = firm_id;
+	}
+	if (qf_firms_load(s, &firms, &err))
+		die_error(&err);
+	c.firms = &firms;
+	if (!(c.t = qf_table_new(columns, numeric, 9)))
+		die(QF_ESOFTWARE, _("out of memory"));
+	rc = qf_store_each(s, QF_VISIT, on_visit, &c, &err);
+	if (rc == QF_ESOFTWARE && !err.code)
+		die(QF_ESOFTWARE, _("out of memory"));
+	if (rc)
+		die_error(&err);
+	qf_table_sort(c.t, 0, reverse);
+	qf_table_sort(c.t, 1, reverse);
+	if (!out.fields && out.fmt != QF_FMT_JSON && out.fmt != QF_FMT_YAML &&
+	    qf_table_select(c.t, defaults, 6, &bad))
+		die(QF_ESOFTWARE, _("out of memory"));
+	out.fit_col = qf_table_col(c.t, "firm");
+	rc = out_table(c.t, &out);
+	qf_firms_release(&firms);
+	qf_store_free(s);
+	return rc;
+}

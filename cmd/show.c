@@ -1,0 +1,254 @@
+/* qf-show - one record in full: a demand with its history, a firm with
+ * its visits and demands, a visit with what it raised. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common.h"
+#include "qf/firms.h"
+#include "qf/json.h"
+#include "qf/text.h"
+#include "qf/workflow.h"
+#include "qf/yaml.h"
+
+static const char *usage_text(void)
+{
+	return _("Usage: qf show [OPTION]... ID...\n"
+		 "Print records in full: a demand with its whole history, a firm with\n"
+		 "its visits and demands, a visit with the demands it raised, a policy.\n"
+		 "With no ID, read IDs from standard input (the first field of each line).\n"
+		 "\n"
+		 "      --format FMT        text (default), yaml or json\n"
+		 "      --data DIR          the store (default: found from here, or $QF_DATA)\n"
+		 "  -h, --help              show this help and exit\n"
+		 "      --version           show the version and exit\n"
+		 "\n"
+		 "Exit status: 0 all shown, 64 bad usage, 65 not an ID or a store file\n"
+		 "does not parse, 66 no store or no such record.\n");
+}
+
+enum { F_TEXT, F_YAML, F_JSON };
+
+struct related {
+	const char *key, *id;
+	struct qf_node *list;     /* sequence of records */
+};
+
+static int collect(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct related *r = ud;
+	const char *v = qf_node_get_str(doc->root, r->key);
+	struct qf_node *c;
+
+	(void)file;
+	if (!v || strcmp(v, r->id))
+		return 0;
+	if (!(c = qf_node_clone(doc->root)) || qf_node_seq_append(r->list, c)) {
+		qf_node_free(c);
+		return QF_ESOFTWARE;
+	}
+	return 0;
+}
+
+static struct qf_node *related(struct qf_store *s, enum qf_type t,
+			       const char *key, const char *id)
+{
+	struct related r = { key, id, qf_node_new_seq() };
+	struct qf_error err;
+	int rc;
+
+	if (!r.list)
+		die(QF_ESOFTWARE, _("out of memory"));
+	qf_error_clear(&err);
+	rc = qf_store_each(s, t, collect, &r, &err);
+	if (rc == QF_ESOFTWARE && !err.code)
+		die(QF_ESOFTWARE, _("out of memory"));
+	if (rc)
+		die_error(&err);
+	return r.list;
+}
+
+static void print_escaped(const char *s)
+{
+	char *e = stdout_is_tty() ? qf_text_escape(s, 0) : NULL;
+
+	fputs(e ? e : s, stdout);
+	free(e);
+}
+
+static void print_yaml(const struct qf_node *rec)
+{
+	struct qf_error err;
+	char *text;
+	size_t len;
+
+	if (qf_yaml_emit(rec, &text, &len, &err))
+		die_error(&err);
+	/* The emitter escapes control characters in quoted scalars, but a
+	 * terminal gets them escaped whatever the style. */
+	print_escaped(text);
+	free(text);
+}
+
+static const char *str(const struct qf_node *r, const char *k)
+{
+	const char *s = qf_node_get_str(r, k);
+
+	return s ? s : "";
+}
+
+static void line(const char *a, const char *b, const char *c, const char *d)
+{
+	char buf[2048];
+
+	snprintf(buf, sizeof buf, "  %s  %s  %s  %s\n", a, b, c, d);
+	print_escaped(buf);
+}
+
+static void show_text(struct qf_store *s, struct qf_firms *firms,
+		      const struct qf_node *rec, enum qf_type t,
+		      struct qf_node *visits, struct qf_node *demands)
+{
+	const char *firm = qf_node_get_str(rec, "firm");
+
+	if (firm) {
+		char buf[512];
+		snprintf(buf, sizeof buf, "# %s %s\n", firm,
+			 qf_firms_name(firms, firm));
+		print_escaped(buf);
+	}
+	print_yaml(rec);
+	(void)s;
+	(void)t;
+	if (visits) {
+		printf("\n# %s (%zu)\n", _("visits"), visits->n);
+		for (size_t i = 0; i < visits->n; i++)
+			line(str(visits->items[i], "date"), str(visits->items[i], "id"),
+			     qf_vocab_name(QF_V_VISIT_KIND, str(visits->items[i], "kind"), "zh"),
+			     str(visits->items[i], "note"));
+	}
+	if (demands) {
+		printf("\n# %s (%zu)\n", _("demands"), demands->n);
+		for (size_t i = 0; i < demands->n; i++) {
+			const struct qf_node *d = demands->items[i];
+			line(str(d, "id"), qf_vocab_name(QF_V_STATUS, str(d, "status"), "zh"),
+			     str(d, "due"), str(d, "title"));
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		COMMON_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *data = NULL;
+	int fmt = F_TEXT, ch, status = 0, first = 1;
+	struct qf_store *s;
+	struct qf_firms firms;
+	struct qf_error err;
+	struct strlist ids = { 0 };
+
+	cmd_init("qf-show");
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_FORMAT:
+			if (!strcmp(optarg, "text")) fmt = F_TEXT;
+			else if (!strcmp(optarg, "yaml")) fmt = F_YAML;
+			else if (!strcmp(optarg, "json")) fmt = F_JSON;
+			else die(QF_EUSAGE, _("--format: '%s' is not text, yaml or json"), optarg);
+			break;
+		case 'h': usage(0, usage_text());
+		case OPT_VERSION: version();
+		case OPT_DATA: data = optarg; break;
+		default: usage(QF_EUSAGE, NULL);
+		}
+	}
+	if (optind < argc) {
+		for (int i = optind; i < argc; i++)
+			strlist_add(&ids, argv[i]);
+	} else {
+		char *l = NULL;
+		size_t cap = 0;
+		if (isatty(0))
+			die(QF_EUSAGE, _("which records? give their IDs as arguments or on standard input"));
+		while (getline(&l, &cap, stdin) > 0) {
+			char *p = l + strspn(l, " \t");
+			p[strcspn(p, " \t\r\n")] = '\0';
+			if (*p && *p != '#')
+				strlist_add(&ids, p);
+		}
+		free(l);
+	}
+	s = open_store(data);
+	qf_error_clear(&err);
+	if (qf_firms_load(s, &firms, &err))
+		die_error(&err);
+	if (fmt == F_JSON && ids.n != 1)
+		fputs("[\n", stdout);
+	for (size_t i = 0; i < ids.n; i++) {
+		struct qf_node *rec = NULL, *visits = NULL, *demands = NULL;
+		struct qf_id pid;
+		const char *id = ids.v[i];
+
+		if (qf_id_parse(id, &pid)) {
+			warn(_("'%s' is not an ID"), id);
+			status = status ? status : QF_EDATA;
+			continue;
+		}
+		if (qf_store_get(s, id, &rec, NULL, &err)) {
+			warn_error(&err);
+			status = status ? status : err.code;
+			continue;
+		}
+		if (pid.type == QF_FIRM) {
+			visits = related(s, QF_VISIT, "firm", id);
+			demands = related(s, QF_DEMAND, "firm", id);
+		} else if (pid.type == QF_VISIT) {
+			demands = related(s, QF_DEMAND, "source", id);
+		}
+		if (fmt == F_TEXT) {
+			if (!first)
+				putchar('\n');
+			show_text(s, &firms, rec, pid.type, visits, demands);
+		} else if (fmt == F_YAML) {
+			print_yaml(rec);
+		} else {
+			char *buf = NULL;
+			size_t len = 0, cap = 0;
+			struct qf_node *o = rec;
+			/* A firm or visit comes with what belongs to it. */
+			if (visits || demands) {
+				if (!(o = qf_node_new_map()) ||
+				    qf_node_map_set(o, qf_type_name(pid.type), rec))
+					die(QF_ESOFTWARE, _("out of memory"));
+				rec = NULL;
+				if ((visits && qf_node_map_set(o, "visits", visits)) ||
+				    (demands && qf_node_map_set(o, "demands", demands)))
+					die(QF_ESOFTWARE, _("out of memory"));
+				visits = demands = NULL;
+			}
+			if (!first)
+				fputs(",\n", stdout);
+			if (qf_json_node(&buf, &len, &cap, o, 2, 0))
+				die(QF_ESOFTWARE, _("out of memory"));
+			fputs(buf, stdout);
+			free(buf);
+			if (o != rec)
+				qf_node_free(o);
+		}
+		first = 0;
+		qf_node_free(rec);
+		qf_node_free(visits);
+		qf_node_free(demands);
+	}
+	if (fmt == F_JSON)
+		fputs(ids.n != 1 ? "\n]\n" : "\n", stdout);
+	strlist_release(&ids);
+	qf_firms_release(&firms);
+	qf_store_free(s);
+	return status;
+}

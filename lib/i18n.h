@@ -1,0 +1,23 @@
+/* i18n.h - marking the library's messages for translation (internal).
+ *
+ * libqf's messages live in the "qifu" domain, like the commands'.  The
+ * library never calls setlocale or textdomain (that is the program's
+ * business, see cmd/common.c); it only looks its messages up with
+ * dgettext, so that a program which has not set a locale gets English.
+ *
+ * _("...") translates now; N_("...") only marks a string for xgettext
+ * (translate it with _() where it is used); P_() picks a plural form.
+ * Mark whole sentences: do not build a message from translated pieces.
+ * po/update.sh scans the .c files of lib/ as well as cmd/.
+ */
+#ifndef QF_I18N_H
+#define QF_I18N_H
+
+#include <libintl.h>
+
+#define _(s) dgettext("qifu", s)
+#define N_(s) (s)
+/* The singular or plural form for n (xgettext keyword P_:1,2). */
+#define P_(sing, plur, n) dngettext("qifu", sing, plur, n)
+
+#endif
