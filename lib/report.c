@@ -56,6 +56,23 @@ static int idset_add(struct idset *s, const char *id)
 	return 0;
 }
 
+static int idset_has(const struct idset *s, const char *id)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(s->v[mid], id);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 static void idset_release(struct idset *s)
 {
 	for (size_t i = 0; i < s->n; i++)
@@ -66,6 +83,7 @@ static void idset_release(struct idset *s)
 struct acc {
 	struct qf_month_figures *f;
 	struct idset month_firms, total_firms;
+	struct idset late;      /* firms registered after the month */
 	int oom;
 };
 
@@ -90,8 +108,12 @@ static int on_firm(const struct qf_doc *doc, const char *file, void *ud)
 
 	(void)file;
 	if (date_of(doc->root, "since", &since) &&
-	    qf_date_cmp(&since, &a->f->end) > 0)
-		return 0;
+	    qf_date_cmp(&since, &a->f->end) > 0) {
+		const char *id = qf_node_get_str(doc->root, "id");
+		if (id && idset_add(&a->late, id))
+			a->oom = 1;
+		return a->oom;
+	}
 	a->f->firms++;
 	return 0;
 }
@@ -213,6 +235,12 @@ int qf_report_month(struct qf_store *s, int year, int month,
 		rc = qf_store_each(s, QF_DEMAND, on_demand, &a, err);
 	f->month_f.firms_visited = (long)a.month_firms.n;
 	f->total.firms_visited = (long)a.total_firms.n;
+	/* A firm visited by the month's end was in the register then, whatever
+	 * its `since` says (records are often entered after the fact). */
+	for (size_t i = 0; i < a.total_firms.n; i++)
+		if (idset_has(&a.late, a.total_firms.v[i]))
+			f->firms++;
+	idset_release(&a.late);
 	idset_release(&a.month_firms);
 	idset_release(&a.total_firms);
 	if (a.oom)

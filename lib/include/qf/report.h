@@ -8,6 +8,8 @@
  *  - resolution rate: resolved 本级 (local) problems / 本级 problems, both
  *    cumulative from the campaign start to the month's end, shown with one
  *    decimal rounded half up (63/64 -> 98.4%);
+ *  - the register at month end: firms whose `since` is not after it, and
+ *    firms visited by then whatever their `since`;
  *  - open at month end: opened by then and not closed by then;
  *    overdue: open at month end with a due date before the month's last day.
  */
