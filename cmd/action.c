@@ -26,6 +26,26 @@ static const char *const allowed[QF_NACTS] = {
 	[QF_ACT_REOPEN] = "due days note by date",
 };
 
+/* The part of the help every action shares, after its own options. */
+static const char *common_help(void)
+{
+	return _("      --by NAME           who acts (default: $QF_USER, the store's user\n"
+		 "                          setting, or $USER)\n"
+		 "      --date DATE         the day it happened (default: today)\n"
+		 "      --data DIR          the store (default: found from here, or $QF_DATA)\n"
+		 "  -h, --help              show this help and exit\n"
+		 "      --version           show the version and exit\n"
+		 "\n"
+		 "Demand IDs come from the arguments or, with none, from standard input\n"
+		 "(the first field of each line), so lists pipe into it.  Each demand\n"
+		 "changed is printed; each refused one is reported and the rest go on.\n"
+		 "\n"
+		 "Exit status: 0 every demand changed; else that of the first failure:\n"
+		 "64 bad usage, 65 the action does not fit the demand (nothing written\n"
+		 "for it), 66 no store or no such demand, 73 cannot write, 75 store\n"
+		 "busy, 78 bad qf.yaml or schemas.\n");
+}
+
 static void check_allowed(enum qf_act act, const char *name)
 {
 	const char *p = strstr(allowed[act], name);
@@ -231,7 +251,9 @@ int action_main(const char *prog, enum qf_act act, const char *usage_text,
 		case O_DECLINE: check_allowed(act, "decline"); r.a.decline = 1; break;
 		case O_BY: by = optarg; break;
 		case O_DATE: r.a.date = parse_date_opt("--date", optarg); r.has_date = 1; break;
-		case 'h': usage(0, usage_text);
+		case 'h':
+			fputs(usage_text, stdout);
+			usage(0, common_help());
 		case OPT_VERSION: version();
 		case OPT_DATA: data = optarg; break;
 		default: usage(QF_EUSAGE, NULL);

@@ -14,22 +14,7 @@ static const char *usage_text(void)
 		 "      --due DATE          the deadline\n"
 		 "      --days N            the deadline N days after --date (default:\n"
 		 "                          the store's due_days)\n"
-		 "  -m, --note TEXT         instructions to the unit\n"
-		 "      --by NAME           who acts (default: $QF_USER, the store's user\n"
-		 "                          setting, or $USER)\n"
-		 "      --date DATE         the day it happened (default: today)\n"
-		 "      --data DIR          the store (default: found from here, or $QF_DATA)\n"
-		 "  -h, --help              show this help and exit\n"
-		 "      --version           show the version and exit\n"
-		 "\n"
-		 "Demand IDs come from the arguments or, with none, from standard input\n"
-		 "(the first field of each line), so lists pipe into it.  Each demand\n"
-		 "changed is printed; each refused one is reported and the rest go on.\n"
-		 "\n"
-		 "Exit status: 0 every demand changed; else that of the first failure:\n"
-		 "64 bad usage, 65 the action does not fit the demand (nothing written\n"
-		 "for it), 66 no store or no such demand, 73 cannot write, 75 store\n"
-		 "busy, 78 bad qf.yaml or schemas.\n");
+		 "  -m, --note TEXT         instructions to the unit\n");
 }
 
 int main(int argc, char **argv)

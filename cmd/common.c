@@ -428,3 +428,15 @@ int out_table(struct qf_table *t, const struct out_opts *o)
 	qf_table_free(t);
 	return empty;
 }
+
+int out_list(struct qf_table *t, const char *const *defaults, size_t n,
+	     struct out_opts *o, const char *fit)
+{
+	const char *bad;
+
+	if (!o->fields && o->fmt != QF_FMT_JSON && o->fmt != QF_FMT_YAML &&
+	    qf_table_select(t, defaults, n, &bad))
+		die(QF_ESOFTWARE, _("out of memory"));
+	o->fit_col = qf_table_col(t, fit);
+	return out_table(t, o);
+}

@@ -112,6 +112,11 @@ int out_option(struct out_opts *o, int c, const char *arg);
  * table with a header; else TSV without one) and free it.  Dies on an
  * unknown field.  Returns 0 when it had rows, 1 when empty (grep-like). */
 int out_table(struct qf_table *t, const struct out_opts *o);
+/* out_table for a list: without --fields, the default columns (JSON and
+ * YAML keep the full records); fit names the column cut to the terminal's
+ * width. */
+int out_list(struct qf_table *t, const char *const *defaults, size_t n,
+	     struct out_opts *o, const char *fit);
 /* The help text of those options. */
 const char *out_usage(void);
 

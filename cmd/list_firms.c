@@ -105,29 +105,6 @@ static int contains(const char *hay, const char *needle)
 	return hay && strstr(hay, needle);
 }
 
-static char *tag_list(const struct qf_node *firm)
-{
-	const struct qf_node *tags = qf_node_get(firm, "tags");
-	size_t len = 1;
-	char *s;
-
-	if (tags && tags->kind == QF_NODE_SEQ)
-		for (size_t i = 0; i < tags->n; i++)
-			len += tags->items[i]->kind == QF_NODE_SCALAR ?
-			       tags->items[i]->len + 1 : 0;
-	if (!(s = calloc(1, len)))
-		return NULL;
-	if (tags && tags->kind == QF_NODE_SEQ)
-		for (size_t i = 0; i < tags->n; i++) {
-			if (tags->items[i]->kind != QF_NODE_SCALAR)
-				continue;
-			if (*s)
-				strncat(s, ",", len - strlen(s) - 1);
-			strncat(s, tags->items[i]->str, len - strlen(s) - 1);
-		}
-	return s;
-}
-
 int main(int argc, char **argv)
 {
 	enum { O_SECTOR = OPT_CMD_BASE, O_SINCE, O_NOT_SINCE, O_NEVER, O_OPEN };
@@ -153,7 +130,6 @@ int main(int argc, char **argv)
 		"visits", "last", "open" };
 	const char *data = NULL, *tag = NULL, *park = NULL, *sector = NULL;
 	const char *leader = NULL, *sort = "id", *since = NULL, *not_since = NULL;
-	const char *bad;
 	int never = 0, with_open = 0, reverse = 0, ch, rc;
 	struct out_opts out = { -1, -1, NULL, -1 };
 	struct qf_firms firms;
@@ -225,7 +201,7 @@ int main(int argc, char **argv)
 			continue;
 		snprintf(nv, sizeof nv, "%ld", st->visits);
 		snprintf(no, sizeof no, "%ld", st->open);
-		if (!(tags = tag_list(r)))
+		if (!(tags = qf_node_join(qf_node_get(r, "tags"), ",")))
 			die(QF_ESOFTWARE, _("out of memory"));
 		cells[0] = qf_node_get_str(r, "id");
 		cells[1] = qf_node_get_str(r, "name");
@@ -242,11 +218,7 @@ int main(int argc, char **argv)
 		free(tags);
 	}
 	qf_table_sort(t, (size_t)qf_table_col(t, sort), reverse);
-	if (!out.fields && out.fmt != QF_FMT_JSON && out.fmt != QF_FMT_YAML &&
-	    qf_table_select(t, defaults, 7, &bad))
-		die(QF_ESOFTWARE, _("out of memory"));
-	out.fit_col = qf_table_col(t, "name");
-	rc = out_table(t, &out);
+	rc = out_list(t, defaults, 7, &out, "name");
 	free(c.st);
 	qf_firms_release(&firms);
 	qf_store_free(s);

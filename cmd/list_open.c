@@ -85,31 +85,6 @@ static int contains(const char *hay, const char *needle)
 	return hay && strstr(hay, needle);
 }
 
-static char *join_seq(const struct qf_node *seq)
-{
-	size_t len = 0;
-	char *s;
-
-	if (!seq || seq->kind != QF_NODE_SEQ)
-		return strdup("");
-	for (size_t i = 0; i < seq->n; i++)
-		if (seq->items[i]->kind == QF_NODE_SCALAR)
-			len += seq->items[i]->len + 1;
-	if (!(s = malloc(len + 1)))
-		return NULL;
-	s[0] = '\0';
-	len = 0;
-	for (size_t i = 0; i < seq->n; i++) {
-		if (seq->items[i]->kind != QF_NODE_SCALAR)
-			continue;
-		if (len)
-			s[len++] = ',';
-		memcpy(s + len, seq->items[i]->str, seq->items[i]->len + 1);
-		len += seq->items[i]->len;
-	}
-	return s;
-}
-
 static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 {
 	struct ctx *c = ud;
@@ -157,7 +132,7 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 	     (f->has_after && qf_date_cmp(&d, &f->after) <= 0)))
 		return 0;
 	snprintf(over, sizeof over, "%ld", od);
-	if (!(codepts = join_seq(qf_node_get(r, "codepts"))))
+	if (!(codepts = qf_node_join(qf_node_get(r, "codepts"), ",")))
 		return QF_ESOFTWARE;
 	cells[0] = qf_node_get_str(r, "id");
 	cells[1] = qf_firms_name(c->firms, firm);
@@ -212,7 +187,7 @@ int main(int argc, char **argv)
 	};
 	static const char *const default_fields[] = { "id", "firm", "dept",
 		"due", "overdue", "title" };
-	const char *data = NULL, *firm = NULL, *sort = "due", *bad;
+	const char *data = NULL, *firm = NULL, *sort = "due";
 	struct out_opts out = { -1, -1, NULL, 6 };
 	struct filter f;
 	struct qf_firms firms;
@@ -300,11 +275,7 @@ int main(int argc, char **argv)
 	col = qf_table_col(c.t, !strcmp(sort, "firm") ? "firm" : sort);
 	/* Most overdue first when sorting by days overdue. */
 	qf_table_sort(c.t, (size_t)col, reverse != !strcmp(sort, "overdue"));
-	if (!out.fields && out.fmt != QF_FMT_JSON && out.fmt != QF_FMT_YAML &&
-	    qf_table_select(c.t, default_fields, 6, &bad))
-		die(QF_ESOFTWARE, _("out of memory"));
-	out.fit_col = qf_table_col(c.t, "title");
-	rc = out_table(c.t, &out);
+	rc = out_list(c.t, default_fields, 6, &out, "title");
 	qf_firms_release(&firms);
 	qf_store_free(s);
 	return rc;

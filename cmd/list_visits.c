@@ -42,28 +42,6 @@ struct ctx {
 	int has_from, has_to;
 };
 
-static char *names(const struct qf_node *seq)
-{
-	size_t len = 1;
-	char *s;
-
-	if (seq && seq->kind == QF_NODE_SEQ)
-		for (size_t i = 0; i < seq->n; i++)
-			len += seq->items[i]->kind == QF_NODE_SCALAR ?
-			       seq->items[i]->len + 1 : 0;
-	if (!(s = calloc(1, len)))
-		return NULL;
-	if (seq && seq->kind == QF_NODE_SEQ)
-		for (size_t i = 0; i < seq->n; i++) {
-			if (seq->items[i]->kind != QF_NODE_SCALAR)
-				continue;
-			if (*s)
-				strncat(s, ",", len - strlen(s) - 1);
-			strncat(s, seq->items[i]->str, len - strlen(s) - 1);
-		}
-	return s;
-}
-
 static size_t count(const struct qf_node *seq)
 {
 	return seq && seq->kind == QF_NODE_SEQ ? seq->n : 0;
@@ -88,7 +66,7 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 	    (c->firm && (!firm || strcmp(firm, c->firm))) ||
 	    (c->kind && (!kind || strcmp(kind, c->kind))))
 		return 0;
-	if (!(who = names(qf_node_get(r, "visitors"))))
+	if (!(who = qf_node_join(qf_node_get(r, "visitors"), ",")))
 		return QF_ESOFTWARE;
 	if (c->visitor && !strstr(who, c->visitor)) {
 		free(who);
@@ -133,7 +111,7 @@ int main(int argc, char **argv)
 	static const int numeric[] = { 0, 0, 0, 0, 0, 0, 1, 1, 0 };
 	static const char *const defaults[] = { "id", "date", "firm",
 		"visitors", "kind", "demands" };
-	const char *data = NULL, *firm = NULL, *bad;
+	const char *data = NULL, *firm = NULL;
 	struct out_opts out = { -1, -1, NULL, -1 };
 	struct qf_firms firms;
 	struct qf_store *s;
@@ -191,11 +169,7 @@ int main(int argc, char **argv)
 		die_error(&err);
 	qf_table_sort(c.t, 0, reverse);
 	qf_table_sort(c.t, 1, reverse);
-	if (!out.fields && out.fmt != QF_FMT_JSON && out.fmt != QF_FMT_YAML &&
-	    qf_table_select(c.t, defaults, 6, &bad))
-		die(QF_ESOFTWARE, _("out of memory"));
-	out.fit_col = qf_table_col(c.t, "firm");
-	rc = out_table(c.t, &out);
+	rc = out_list(c.t, defaults, 6, &out, "firm");
 	qf_firms_release(&firms);
 	qf_store_free(s);
 	return rc;

@@ -309,3 +309,32 @@ enum qf_stype qf_stype_resolve(const char *s, size_t len)
 		return QF_STYPE_FLOAT;
 	return QF_STYPE_STR;
 }
+
+char *qf_node_join(const struct qf_node *seq, const char *sep)
+{
+	size_t len = 1, k = strlen(sep), at = 0;
+	char *s;
+
+	if (seq && seq->kind == QF_NODE_SEQ)
+		for (size_t i = 0; i < seq->n; i++)
+			if (seq->items[i]->kind == QF_NODE_SCALAR)
+				len += seq->items[i]->len + k;
+	if (!(s = malloc(len)))
+		return NULL;
+	s[0] = '\0';
+	if (!seq || seq->kind != QF_NODE_SEQ)
+		return s;
+	for (size_t i = 0; i < seq->n; i++) {
+		const struct qf_node *it = seq->items[i];
+		if (it->kind != QF_NODE_SCALAR)
+			continue;
+		if (at) {
+			memcpy(s + at, sep, k);
+			at += k;
+		}
+		memcpy(s + at, it->str, it->len);
+		at += it->len;
+		s[at] = '\0';
+	}
+	return s;
+}

@@ -73,4 +73,9 @@ const char *qf_node_get_str(const struct qf_node *map, const char *key);
 const struct qf_node *qf_node_get_key(const struct qf_node *map,
 				      const char *key);
 
+/* The scalar items of a sequence joined by sep ("规上,重点"); "" when seq
+ * is NULL or not a sequence.  Malloc'd (caller frees); NULL when out of
+ * memory. */
+char *qf_node_join(const struct qf_node *seq, const char *sep);
+
 #endif
