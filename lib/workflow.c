@@ -292,8 +292,13 @@ static int precheck(const struct qf_node *rec, const struct qf_action *a,
 			return refuse(err, "it is '%s': a follow-up call comes after closing", status);
 		if (!a->satisfaction)
 			return refuse(err, "no satisfaction rating");
+		if (!strcmp(a->satisfaction, "dissatisfied") && a->has_due &&
+		    qf_date_cmp(&a->due, &a->date) < 0)
+			return refuse(err, "the new due date is before the day it is reopened");
 		break;
 	case QF_ACT_REOPEN:
+		if (a->has_due && qf_date_cmp(&a->due, &a->date) < 0)
+			return refuse(err, "the new due date is before the day it is reopened");
 		if (!closed)
 			return refuse(err, "it is '%s', not closed", status);
 		if (!a->note || !*a->note)
