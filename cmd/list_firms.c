@@ -50,20 +50,10 @@ struct ctx {
 	struct stat_row *st;
 };
 
-static long index_of(const struct qf_firms *f, const char *id)
-{
-	const struct qf_node *r = qf_firms_get(f, id);
-
-	for (size_t i = 0; r && i < f->n; i++)
-		if (f->v[i] == r)
-			return (long)i;
-	return -1;
-}
-
 static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 {
 	struct ctx *c = ud;
-	long i = index_of(c->firms, qf_node_get_str(doc->root, "firm"));
+	long i = qf_firms_index(c->firms, qf_node_get_str(doc->root, "firm"));
 	const char *date = qf_node_get_str(doc->root, "date");
 
 	(void)file;
@@ -79,7 +69,7 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 {
 	struct ctx *c = ud;
-	long i = index_of(c->firms, qf_node_get_str(doc->root, "firm"));
+	long i = qf_firms_index(c->firms, qf_node_get_str(doc->root, "firm"));
 
 	(void)file;
 	if (i >= 0 && !qf_status_closed(qf_node_get_str(doc->root, "status")))

@@ -58,23 +58,30 @@ void qf_firms_release(struct qf_firms *f)
 	memset(f, 0, sizeof *f);
 }
 
-const struct qf_node *qf_firms_get(const struct qf_firms *f, const char *id)
+long qf_firms_index(const struct qf_firms *f, const char *id)
 {
 	size_t lo = 0, hi = f->n;
 
 	if (!id)
-		return NULL;
+		return -1;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		int c = strcmp(qf_node_get_str(f->v[mid], "id"), id);
 		if (!c)
-			return f->v[mid];
+			return (long)mid;
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return NULL;
+	return -1;
+}
+
+const struct qf_node *qf_firms_get(const struct qf_firms *f, const char *id)
+{
+	long i = qf_firms_index(f, id);
+
+	return i < 0 ? NULL : f->v[i];
 }
 
 const char *qf_firms_name(const struct qf_firms *f, const char *id)

@@ -18,6 +18,8 @@ struct qf_firms {
  * Release with qf_firms_release. */
 int qf_firms_load(struct qf_store *s, struct qf_firms *f, struct qf_error *err);
 void qf_firms_release(struct qf_firms *f);
+/* The position of the firm with this ID in v, or -1. */
+long qf_firms_index(const struct qf_firms *f, const char *id);
 /* The firm with this ID, or NULL. */
 const struct qf_node *qf_firms_get(const struct qf_firms *f, const char *id);
 /* Its name, or the ID itself when the firm is unknown. */
