@@ -115,6 +115,46 @@ static long parse_days(const char *arg, const char *opt)
 	return v;
 }
 
+/* What an action cannot do without: a usage error once, not a refusal per
+ * demand. */
+static void require(const struct qf_action *a, long days)
+{
+	switch (a->act) {
+	case QF_ACT_ASSIGN:
+		if (!a->dept)
+			die(QF_EUSAGE, _("to which unit? (--dept)"));
+		break;
+	case QF_ACT_NOTE:
+		if (!a->note || !*a->note)
+			die(QF_EUSAGE, _("a progress note needs its text (--note)"));
+		break;
+	case QF_ACT_EXTEND:
+		if (!a->has_due && !days)
+			die(QF_EUSAGE, _("until when? (--due or --days)"));
+		if (!a->note || !*a->note)
+			die(QF_EUSAGE, _("an extension needs a reason (--reason)"));
+		break;
+	case QF_ACT_RETURN:
+		if (!a->note || !*a->note)
+			die(QF_EUSAGE, _("a return needs a reason (--reason)"));
+		break;
+	case QF_ACT_RESOLVE:
+		if (!a->note || !*a->note)
+			die(QF_EUSAGE, _("what was done? (--resolution)"));
+		break;
+	case QF_ACT_FOLLOW_UP:
+		if (!a->satisfaction)
+			die(QF_EUSAGE, _("how satisfied is the firm? (--satisfaction)"));
+		break;
+	case QF_ACT_REOPEN:
+		if (!a->note || !*a->note)
+			die(QF_EUSAGE, _("reopening needs a reason (--reason)"));
+		break;
+	default:
+		break;
+	}
+}
+
 struct run {
 	struct qf_store *s;
 	struct qf_action a;
@@ -204,8 +244,8 @@ out:
 	qf_node_free(rec);
 }
 
-int action_main(const char *prog, enum qf_act act, const char *usage_text,
-		int argc, char **argv)
+int action_main(const char *prog, enum qf_act act,
+		const char *(*usage_text)(void), int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "dept", required_argument, NULL, O_DEPT },
@@ -223,8 +263,8 @@ int action_main(const char *prog, enum qf_act act, const char *usage_text,
 		COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *data = NULL, *by = NULL, *dept = NULL;
-	struct strlist codepts = { 0 }, resolved = { 0 };
+	const char *data = NULL, *by = NULL, *dept = NULL, *argv_date = NULL;
+	struct strlist codepts = { 0 }, resolved = { 0 }, ids = { 0 };
 	struct run r;
 	int c;
 
@@ -250,9 +290,12 @@ int action_main(const char *prog, enum qf_act act, const char *usage_text,
 			break;
 		case O_DECLINE: check_allowed(act, "decline"); r.a.decline = 1; break;
 		case O_BY: by = optarg; break;
-		case O_DATE: r.a.date = parse_date_opt("--date", optarg); r.has_date = 1; break;
+		case O_DATE:
+			r.a.date = parse_date_opt("--date", argv_date = optarg);
+			r.has_date = 1;
+			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			fputs(usage_text(), stdout);
 			usage(0, common_help());
 		case OPT_VERSION: version();
 		case OPT_DATA: data = optarg; break;
@@ -261,8 +304,31 @@ int action_main(const char *prog, enum qf_act act, const char *usage_text,
 	}
 	if (r.a.has_due && r.days)
 		die(QF_EUSAGE, _("give --due or --days, not both"));
+	r.a.dept = dept;          /* named from the catalogue below */
+	require(&r.a, r.days);
+	if (r.has_date) {
+		struct qf_date t = today();
+		if (qf_date_cmp(&r.a.date, &t) > 0)
+			die(QF_EUSAGE, _("--date: %s is in the future"), argv_date);
+	}
 	if (optind == argc && isatty(STDIN_FILENO))
 		die(QF_EUSAGE, _("which demands? give their IDs as arguments or on standard input"));
+	/* Read every ID before taking the lock: the program writing into our
+	 * pipe may be a writer itself (qf add-visit ... | qf assign). */
+	if (optind < argc) {
+		for (int i = optind; i < argc; i++)
+			strlist_add(&ids, argv[i]);
+	} else {
+		char *line = NULL;
+		size_t cap = 0;
+		while (getline(&line, &cap, stdin) > 0) {
+			char *p = line + strspn(line, " \t");
+			p[strcspn(p, " \t\r\n")] = '\0';
+			if (*p && *p != '#')
+				strlist_add(&ids, p);
+		}
+		free(line);
+	}
 
 	r.s = open_store(data);
 	r.a.by = actor(r.s, by);
@@ -272,22 +338,12 @@ int action_main(const char *prog, enum qf_act act, const char *usage_text,
 		strlist_add(&resolved, resolve_dept(r.s, codepts.v[i], "--codept"));
 	r.a.codepts = (const char *const *)resolved.v;
 	r.a.ncodepts = resolved.n;
-	lock_store(r.s);
-	if (optind < argc) {
-		for (int i = optind; i < argc; i++)
-			act_on(&r, argv[i]);
-	} else {
-		char *line = NULL;
-		size_t cap = 0;
-		while (getline(&line, &cap, stdin) > 0) {
-			char *p = line + strspn(line, " \t");
-			p[strcspn(p, " \t\r\n")] = '\0';
-			if (*p && *p != '#')
-				act_on(&r, p);
-		}
-		free(line);
-	}
+	if (ids.n)
+		lock_store(r.s);
+	for (size_t i = 0; i < ids.n; i++)
+		act_on(&r, ids.v[i]);
 	qf_store_free(r.s);
+	strlist_release(&ids);
 	strlist_release(&codepts);
 	strlist_release(&resolved);
 	return r.status;

@@ -19,5 +19,5 @@ static const char *usage_text(void)
 
 int main(int argc, char **argv)
 {
-	return action_main("qf-assign", QF_ACT_ASSIGN, usage_text(), argc, argv);
+	return action_main("qf-assign", QF_ACT_ASSIGN, usage_text, argc, argv);
 }

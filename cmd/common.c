@@ -347,6 +347,32 @@ const char *vocab_arg(enum qf_vocab v, const char *opt, const char *arg)
 	return t;
 }
 
+void print_safe(const char *text)
+{
+	const char *p = text;
+
+	if (!stdout_is_tty()) {
+		fputs(text, stdout);
+		return;
+	}
+	/* Line by line, so that the line ends stay and every other control
+	 * character a record may hold is shown escaped. */
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		char *line = strndup(p, n), *e;
+		if (!line || !(e = qf_text_escape(line, 0)))
+			die(QF_ESOFTWARE, _("out of memory"));
+		fputs(e, stdout);
+		free(e);
+		free(line);
+		p += n;
+		if (*p == '\n') {
+			putchar('\n');
+			p++;
+		}
+	}
+}
+
 int out_option(struct out_opts *o, int c, const char *arg)
 {
 	switch (c) {
@@ -398,8 +424,11 @@ int out_table(struct qf_table *t, const struct out_opts *o)
 
 	memset(&r, 0, sizeof r);
 	r.fmt = o->fmt >= 0 ? o->fmt : stdout_is_tty() ? QF_FMT_TABLE : QF_FMT_TSV;
-	r.header = o->header >= 0 ? o->header : r.fmt == QF_FMT_TABLE;
-	r.fit_col = o->fit_col;
+	/* A table and a spreadsheet want the column names; TSV for programs
+	 * does not. */
+	r.header = o->header >= 0 ? o->header :
+		   r.fmt == QF_FMT_TABLE || r.fmt == QF_FMT_CSV;
+	r.fit_col = o->fit ? qf_table_col(t, o->fit) : -1;
 	if (o->fields) {
 		struct strlist f = { 0 };
 		const char *bad = NULL;
@@ -409,10 +438,7 @@ int out_table(struct qf_table *t, const struct out_opts *o)
 				die(QF_ESOFTWARE, _("out of memory"));
 			die(QF_EUSAGE, _("--fields: no field '%s'"), bad);
 		}
-		r.fit_col = -1;
-		for (size_t i = 0; i < t->ncols; i++)
-			if (!strcmp(t->names[i], "title"))
-				r.fit_col = (int)i;
+		r.fit_col = o->fit ? qf_table_col(t, o->fit) : -1;
 		strlist_release(&f);
 	}
 	if (r.fmt == QF_FMT_TABLE && stdout_is_tty())
@@ -423,7 +449,7 @@ int out_table(struct qf_table *t, const struct out_opts *o)
 		S_ISREG(st.st_mode);
 	if (!(text = qf_table_render(t, &r)))
 		die(QF_ESOFTWARE, _("out of memory"));
-	fputs(text, stdout);
+	print_safe(text);
 	free(text);
 	qf_table_free(t);
 	return empty;
@@ -437,6 +463,6 @@ int out_list(struct qf_table *t, const char *const *defaults, size_t n,
 	if (!o->fields && o->fmt != QF_FMT_JSON && o->fmt != QF_FMT_YAML &&
 	    qf_table_select(t, defaults, n, &bad))
 		die(QF_ESOFTWARE, _("out of memory"));
-	o->fit_col = qf_table_col(t, fit);
+	o->fit = fit;
 	return out_table(t, o);
 }

@@ -99,7 +99,7 @@ struct out_opts {
 	int fmt;               /* enum qf_format, or -1 for the default */
 	int header;            /* -1 default, 0 no, 1 yes */
 	const char *fields;    /* comma-separated column names, or NULL */
-	int fit_col;           /* column cut to the terminal's width */
+	const char *fit;       /* column cut to the terminal's width */
 };
 #define OUT_LONG_OPTIONS \
 	{ "format", required_argument, NULL, OPT_FORMAT }, \
@@ -119,6 +119,10 @@ int out_list(struct qf_table *t, const char *const *defaults, size_t n,
 	     struct out_opts *o, const char *fit);
 /* The help text of those options. */
 const char *out_usage(void);
+
+/* Print text; on a terminal with every control character but the line
+ * ends escaped. */
+void print_safe(const char *text);
 
 /* 1 if stdout is a terminal. */
 int stdout_is_tty(void);

@@ -15,5 +15,5 @@ static const char *usage_text(void)
 
 int main(int argc, char **argv)
 {
-	return action_main("qf-extend", QF_ACT_EXTEND, usage_text(), argc, argv);
+	return action_main("qf-extend", QF_ACT_EXTEND, usage_text, argc, argv);
 }

@@ -16,5 +16,5 @@ static const char *usage_text(void)
 
 int main(int argc, char **argv)
 {
-	return action_main("qf-follow-up", QF_ACT_FOLLOW_UP, usage_text(), argc, argv);
+	return action_main("qf-follow-up", QF_ACT_FOLLOW_UP, usage_text, argc, argv);
 }

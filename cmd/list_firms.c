@@ -13,7 +13,8 @@ static const char *usage_head(void)
 		 "List the firms of the register (一企一档) with their visits and open\n"
 		 "demands: one per line, the ID first.\n"
 		 "\n"
-		 "  -t, --tag TAG           with this tag (规上, 重点, 专精特新, ...)\n"
+		 "  -t, --tag TAG           with this tag (规上, 重点, 专精特新, ...); repeated\n"
+		 "                          or a,b: with all of them\n"
 		 "  -p, --park PARK         in this park (a part of its name will do)\n"
 		 "      --sector TEXT       in this sector (a part will do)\n"
 		 "  -l, --leader NAME       whose leader (联点领导) is NAME\n"
@@ -90,6 +91,15 @@ static int has_tag(const struct qf_node *firm, const char *tag)
 	return 0;
 }
 
+/* Every tag asked for (--tag 规上,重点: both). */
+static int has_tags(const struct qf_node *firm, const struct strlist *tags)
+{
+	for (size_t i = 0; i < tags->n; i++)
+		if (!has_tag(firm, tags->v[i]))
+			return 0;
+	return 1;
+}
+
 static int contains(const char *hay, const char *needle)
 {
 	return hay && strstr(hay, needle);
@@ -118,10 +128,11 @@ int main(int argc, char **argv)
 	static const int numeric[] = { 0, 0, 0, 0, 0, 0, 0, 1, 0, 1 };
 	static const char *const defaults[] = { "id", "name", "park", "leader",
 		"visits", "last", "open" };
-	const char *data = NULL, *tag = NULL, *park = NULL, *sector = NULL;
+	const char *data = NULL, *park = NULL, *sector = NULL;
+	struct strlist tags = { 0 };
 	const char *leader = NULL, *sort = "id", *since = NULL, *not_since = NULL;
 	int never = 0, with_open = 0, reverse = 0, ch, rc;
-	struct out_opts out = { -1, -1, NULL, -1 };
+	struct out_opts out = { -1, -1, NULL, NULL };
 	struct qf_firms firms;
 	struct qf_store *s;
 	struct qf_error err;
@@ -134,7 +145,7 @@ int main(int argc, char **argv)
 		if (out_option(&out, ch, optarg))
 			continue;
 		switch (ch) {
-		case 't': tag = optarg; break;
+		case 't': strlist_add_split(&tags, optarg); break;
 		case 'p': park = optarg; break;
 		case O_SECTOR: sector = optarg; break;
 		case 'l': leader = optarg; break;
@@ -178,10 +189,10 @@ int main(int argc, char **argv)
 		const struct qf_node *r = firms.v[i];
 		struct stat_row *st = &c.st[i];
 		const char *cells[10];
-		char nv[24], no[24], *tags;
+		char nv[24], no[24], *taglist;
 		struct qf_node *copy;
 
-		if ((tag && !has_tag(r, tag)) ||
+		if (!has_tags(r, &tags) ||
 		    (park && !contains(qf_node_get_str(r, "park"), park)) ||
 		    (sector && !contains(qf_node_get_str(r, "sector"), sector)) ||
 		    (leader && !contains(qf_node_get_str(r, "leader"), leader)) ||
@@ -191,13 +202,13 @@ int main(int argc, char **argv)
 			continue;
 		snprintf(nv, sizeof nv, "%ld", st->visits);
 		snprintf(no, sizeof no, "%ld", st->open);
-		if (!(tags = qf_node_join(qf_node_get(r, "tags"), ",")))
+		if (!(taglist = qf_node_join(qf_node_get(r, "tags"), ",")))
 			die(QF_ESOFTWARE, _("out of memory"));
 		cells[0] = qf_node_get_str(r, "id");
 		cells[1] = qf_node_get_str(r, "name");
 		cells[2] = qf_node_get_str(r, "park");
 		cells[3] = qf_node_get_str(r, "sector");
-		cells[4] = tags;
+		cells[4] = taglist;
 		cells[5] = qf_node_get_str(r, "leader");
 		cells[6] = qf_node_get_str(r, "liaison");
 		cells[7] = nv;
@@ -205,11 +216,12 @@ int main(int argc, char **argv)
 		cells[9] = no;
 		if (!(copy = qf_node_clone(r)) || qf_table_add(t, cells, copy))
 			die(QF_ESOFTWARE, _("out of memory"));
-		free(tags);
+		free(taglist);
 	}
 	qf_table_sort(t, (size_t)qf_table_col(t, sort), reverse);
 	rc = out_list(t, defaults, 7, &out, "name");
 	free(c.st);
+	strlist_release(&tags);
 	qf_firms_release(&firms);
 	qf_store_free(s);
 	return rc;

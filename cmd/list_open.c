@@ -109,7 +109,7 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 	    (f->codept && !contains(qf_node_get_str(r, "dept"), f->codept) &&
 	     !has_item(qf_node_get(r, "codepts"), f->codept)) ||
 	    (f->owner && !contains(qf_node_get_str(r, "owner"), f->owner)) ||
-	    (f->category && !contains(qf_node_get_str(r, "category"), f->category)) ||
+	    (f->category && strcmp(qf_node_get_str(r, "category") ? qf_node_get_str(r, "category") : "", f->category)) ||
 	    (f->kind && strcmp(qf_node_get_str(r, "kind") ? qf_node_get_str(r, "kind") : "", f->kind)) ||
 	    (f->level && strcmp(qf_node_get_str(r, "level") ? qf_node_get_str(r, "level") : "", f->level)) ||
 	    (f->status && strcmp(status, f->status)) ||
@@ -188,7 +188,7 @@ int main(int argc, char **argv)
 	static const char *const default_fields[] = { "id", "firm", "dept",
 		"due", "overdue", "title" };
 	const char *data = NULL, *firm = NULL, *sort = "due";
-	struct out_opts out = { -1, -1, NULL, 6 };
+	struct out_opts out = { -1, -1, NULL, NULL };
 	struct filter f;
 	struct qf_firms firms;
 	struct qf_store *s;

@@ -42,6 +42,19 @@ struct ctx {
 	int has_from, has_to;
 };
 
+/* One of the visitors' names holds the text (not the joined list, where
+ * "主任,李" would match across two people). */
+static int has_visitor(const struct qf_node *seq, const char *who)
+{
+	if (!seq || seq->kind != QF_NODE_SEQ)
+		return 0;
+	for (size_t i = 0; i < seq->n; i++)
+		if (seq->items[i]->kind == QF_NODE_SCALAR &&
+		    strstr(seq->items[i]->str, who))
+			return 1;
+	return 0;
+}
+
 static size_t count(const struct qf_node *seq)
 {
 	return seq && seq->kind == QF_NODE_SEQ ? seq->n : 0;
@@ -68,7 +81,7 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 		return 0;
 	if (!(who = qf_node_join(qf_node_get(r, "visitors"), ",")))
 		return QF_ESOFTWARE;
-	if (c->visitor && !strstr(who, c->visitor)) {
+	if (c->visitor && !has_visitor(qf_node_get(r, "visitors"), c->visitor)) {
 		free(who);
 		return 0;
 	}
@@ -112,7 +125,7 @@ int main(int argc, char **argv)
 	static const char *const defaults[] = { "id", "date", "firm",
 		"visitors", "kind", "demands" };
 	const char *data = NULL, *firm = NULL;
-	struct out_opts out = { -1, -1, NULL, -1 };
+	struct out_opts out = { -1, -1, NULL, NULL };
 	struct qf_firms firms;
 	struct qf_store *s;
 	struct qf_error err;

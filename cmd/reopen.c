@@ -14,5 +14,5 @@ static const char *usage_text(void)
 
 int main(int argc, char **argv)
 {
-	return action_main("qf-reopen", QF_ACT_REOPEN, usage_text(), argc, argv);
+	return action_main("qf-reopen", QF_ACT_REOPEN, usage_text, argc, argv);
 }

@@ -14,5 +14,5 @@ static const char *usage_text(void)
 
 int main(int argc, char **argv)
 {
-	return action_main("qf-resolve", QF_ACT_RESOLVE, usage_text(), argc, argv);
+	return action_main("qf-resolve", QF_ACT_RESOLVE, usage_text, argc, argv);
 }

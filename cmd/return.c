@@ -13,5 +13,5 @@ static const char *usage_text(void)
 
 int main(int argc, char **argv)
 {
-	return action_main("qf-return", QF_ACT_RETURN, usage_text(), argc, argv);
+	return action_main("qf-return", QF_ACT_RETURN, usage_text, argc, argv);
 }

@@ -69,14 +69,6 @@ static struct qf_node *related(struct qf_store *s, enum qf_type t,
 	return r.list;
 }
 
-static void print_escaped(const char *s)
-{
-	char *e = stdout_is_tty() ? qf_text_escape(s, 0) : NULL;
-
-	fputs(e ? e : s, stdout);
-	free(e);
-}
-
 static void print_yaml(const struct qf_node *rec)
 {
 	struct qf_error err;
@@ -87,7 +79,7 @@ static void print_yaml(const struct qf_node *rec)
 		die_error(&err);
 	/* The emitter escapes control characters in quoted scalars, but a
 	 * terminal gets them escaped whatever the style. */
-	print_escaped(text);
+	print_safe(text);
 	free(text);
 }
 
@@ -103,7 +95,7 @@ static void line(const char *a, const char *b, const char *c, const char *d)
 	char buf[2048];
 
 	snprintf(buf, sizeof buf, "  %s  %s  %s  %s\n", a, b, c, d);
-	print_escaped(buf);
+	print_safe(buf);
 }
 
 static void show_text(struct qf_store *s, struct qf_firms *firms,
@@ -113,10 +105,12 @@ static void show_text(struct qf_store *s, struct qf_firms *firms,
 	const char *firm = qf_node_get_str(rec, "firm");
 
 	if (firm) {
-		char buf[512];
-		snprintf(buf, sizeof buf, "# %s %s\n", firm,
-			 qf_firms_name(firms, firm));
-		print_escaped(buf);
+		/* A comment line: a line break in the name must not end it. */
+		char *name = qf_text_escape(qf_firms_name(firms, firm), 0);
+		if (!name)
+			die(QF_ESOFTWARE, _("out of memory"));
+		printf("# %s %s\n", firm, name);
+		free(name);
 	}
 	print_yaml(rec);
 	(void)s;
@@ -183,6 +177,8 @@ int main(int argc, char **argv)
 		}
 		free(l);
 	}
+	if (!ids.n)
+		return QF_EFAIL;      /* nothing to show, as a list that found none */
 	s = open_store(data);
 	qf_error_clear(&err);
 	if (qf_firms_load(s, &firms, &err))
@@ -245,8 +241,10 @@ int main(int argc, char **argv)
 		qf_node_free(visits);
 		qf_node_free(demands);
 	}
-	if (fmt == F_JSON)
-		fputs(ids.n != 1 ? "\n]\n" : "\n", stdout);
+	if (fmt == F_JSON && ids.n != 1)
+		fputs("\n]\n", stdout);
+	else if (fmt == F_JSON && !first)
+		putchar('\n');
 	strlist_release(&ids);
 	qf_firms_release(&firms);
 	qf_store_free(s);

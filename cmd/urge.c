@@ -12,5 +12,5 @@ static const char *usage_text(void)
 
 int main(int argc, char **argv)
 {
-	return action_main("qf-urge", QF_ACT_URGE, usage_text(), argc, argv);
+	return action_main("qf-urge", QF_ACT_URGE, usage_text, argc, argv);
 }

@@ -52,6 +52,17 @@ int qf_json_string(char **buf, size_t *len, size_t *cap, const char *s)
 		else if (*p < 0x20 || *p == 0x7f) {
 			snprintf(esc, sizeof esc, "\\u%04x", *p);
 			e = esc;
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			/* C1 controls (U+0080..U+009F): escaped, as terminals
+			 * act on some of them. */
+			snprintf(esc, sizeof esc, "\\u%04x", p[1]);
+			e = esc;
+			if (put(buf, len, cap, (const char *)p - run, run) ||
+			    puts_(buf, len, cap, e))
+				return -1;
+			run = 0;
+			p++;
+			continue;
 		}
 		if (!e) {
 			run++;

@@ -803,6 +803,7 @@ struct firm_match {
 	size_t nmatch;
 	char list[600];
 	size_t listlen;
+	int cut;
 };
 
 static int match_firm(const struct qf_doc *doc, const char *file, void *ud)
@@ -821,15 +822,20 @@ static int match_firm(const struct qf_doc *doc, const char *file, void *ud)
 	if (m->nmatch == 0)
 		snprintf(m->first, sizeof m->first, "%s", id);
 	m->nmatch++;
-	if (m->listlen < sizeof m->list - 1) {
-		int w = snprintf(m->list + m->listlen,
-				 sizeof m->list - m->listlen, "%s%s %s",
+	{
+		/* Whole entries only: a cut would split a character. */
+		char entry[256];
+		int w = snprintf(entry, sizeof entry, "%s%s %s",
 				 m->listlen ? ", " : "", id, name);
-		if (w > 0)
+		if (w > 0 && (size_t)w < sizeof entry &&
+		    m->listlen + (size_t)w < sizeof m->list) {
+			memcpy(m->list + m->listlen, entry, (size_t)w + 1);
 			m->listlen += (size_t)w;
-		if (m->listlen >= sizeof m->list)
-			m->listlen = sizeof m->list - 1;
+		} else {
+			m->cut = 1;
+		}
 	}
+
 	return 0;
 }
 
@@ -872,7 +878,7 @@ int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
 	return qf_error_set(err, QF_EDATA, NULL, 0, 0,
 			    _("firm name '%s' is ambiguous (%zu firms): %s%s"),
 			    query, m.nmatch, m.list,
-			    m.listlen >= sizeof m.list - 1 ? ", ..." : "");
+			    m.cut ? ", ..." : "");
 }
 
 int qf_store_file_holds(const char *path, const char *id)

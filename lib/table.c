@@ -371,15 +371,36 @@ static void render_table(const struct qf_table *t,
 		}
 	for (size_t c = 0; c < nc; c++)
 		total += w[c] + (c ? 2 : 0);
-	/* Cut the flexible column so that the lines fit the terminal. */
+	/* Cut the flexible column so that the lines fit the terminal (down
+	 * to its header); if that is not enough, the widest other text
+	 * columns, one column at a time, never below their header or 8. */
 	if (opt->width && total > opt->width && opt->fit_col >= 0 &&
 	    (size_t)opt->fit_col < nc) {
 		size_t other = total - w[opt->fit_col];
 		size_t min = qf_text_width(t->names[opt->fit_col]);
-		w[opt->fit_col] = opt->width > other + min ?
-				  opt->width - other : min;
+		if (w[opt->fit_col] > min) {
+			w[opt->fit_col] = opt->width > other + min ?
+					  opt->width - other : min;
+			total = other + w[opt->fit_col];
+		}
 	}
-	for (size_t r = 0; r <= t->nrows; r++) {
+	while (opt->width && total > opt->width) {
+		size_t best = nc;
+		for (size_t c = 1; c < nc; c++) {
+			size_t min = qf_text_width(t->names[c]);
+			if (min < 8)
+				min = 8;
+			if (!t->numeric[c] && w[c] > min &&
+			    (best == nc || w[c] > w[best]))
+				best = c;
+		}
+		if (best == nc)
+			break;
+		w[best]--;
+		total--;
+	}
+	for (size_t r = opt->header ? 0 : 1; r <= t->nrows; r++) {
+		size_t start = o->len;
 		for (size_t c = 0; c < nc; c++) {
 			const char *s = r ? esc[(r - 1) * nc + c] : t->names[c];
 			char *cut = qf_text_truncate(s, w[c]);
@@ -402,6 +423,9 @@ static void render_table(const struct qf_table *t,
 			}
 			free(cut);
 		}
+		/* No trailing blanks when the last cells are empty. */
+		while (!o->oom && o->len > start && o->s[o->len - 1] == ' ')
+			o->s[--o->len] = '\0';
 		put(o, "\n", 1);
 	}
 out:

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "qf/workflow.h"
 
 static int set(struct qf_node *map, const char *key, const char *s)
@@ -159,29 +160,39 @@ static int rank(const char *key)
 	return -1;
 }
 
-/* Move keys that are out of the usual order back into it, keeping
- * unknown keys where they are relative to the known ones before them.
- * A stable insertion sort on the rank of known keys. */
+/* Move keys that are out of the usual order back into it.  An unknown
+ * key stays right after the known key it followed (or first, when none
+ * did), so hand-added fields keep their place.  Stable insertion sort on
+ * a weight: 2 * rank for a known key, 2 * rank + 1 for an unknown one. */
 static void reorder(struct qf_node *rec)
 {
+	int *wt = malloc((rec->n ? rec->n : 1) * sizeof *wt);
+	int last = -1;
+
+	if (!wt)
+		return;      /* the order is cosmetic; the record is right */
+	for (size_t i = 0; i < rec->n; i++) {
+		int r = rank(rec->keys[i]->str);
+		if (r >= 0)
+			last = r;
+		wt[i] = r >= 0 ? 2 * r : 2 * last + 1;
+	}
 	for (size_t i = 1; i < rec->n; i++) {
 		struct qf_node *k = rec->keys[i], *v = rec->items[i];
-		int r = rank(k->str);
+		int w = wt[i];
 		size_t j = i;
 
-		if (r < 0)
-			continue;
-		while (j > 0) {
-			int rp = rank(rec->keys[j - 1]->str);
-			if (rp < 0 || rp <= r)
-				break;
+		while (j > 0 && wt[j - 1] > w) {
 			rec->keys[j] = rec->keys[j - 1];
 			rec->items[j] = rec->items[j - 1];
+			wt[j] = wt[j - 1];
 			j--;
 		}
 		rec->keys[j] = k;
 		rec->items[j] = v;
+		wt[j] = w;
 	}
+	free(wt);
 }
 
 static int set_list(struct qf_node *map, const char *key,
@@ -222,90 +233,95 @@ static int precheck(const struct qf_node *rec, const struct qf_action *a,
 	const struct qf_node *log = qf_node_get(rec, "log");
 
 	if (!status)
-		return refuse(err, "demand '%s' has no status", id ? id : "?");
+		return refuse(err, _("demand '%s' has no status"), id ? id : "?");
 	if (get_date(rec, "opened", &opened) &&
 	    qf_date_cmp(&a->date, &opened) < 0)
-		return refuse(err, "the date is before the demand was opened (%s)",
+		return refuse(err, _("the date is before the demand was opened (%s)"),
 			      qf_node_get_str(rec, "opened"));
 	if (log && log->kind == QF_NODE_SEQ && log->n &&
 	    get_date(log->items[log->n - 1], "date", &last) &&
 	    qf_date_cmp(&a->date, &last) < 0)
-		return refuse(err, "the date is before the last entry of its history (%s)",
+		return refuse(err, _("the date is before the last entry of its history (%s)"),
 			      qf_node_get_str(log->items[log->n - 1], "date"));
 	switch (a->act) {
 	case QF_ACT_ASSIGN:
 		if (strcmp(status, "open"))
-			return refuse(err, "it is '%s', not open: %s", status,
-				      closed ? "reopen it first" :
-				      "return it first to assign it anew");
+			/* TRANSLATORS: %s is the demand's status as stored
+			 * (open, assigned, resolved, adopted, declined); keep
+			 * it in English, as in the store. */
+			return closed ?
+				refuse(err, _("it is '%s', not open: reopen it first"),
+				       status) :
+				refuse(err, _("it is '%s', not open: return it first to assign it anew"),
+				       status);
 		if (!a->dept || !*a->dept)
-			return refuse(err, "no lead unit (dept)");
+			return refuse(err, _("no lead unit (dept)"));
 		if (a->has_due && qf_date_cmp(&a->due, &a->date) < 0)
-			return refuse(err, "the due date is before the day it is assigned");
+			return refuse(err, _("the due date is before the day it is assigned"));
 		break;
 	case QF_ACT_NOTE:
 		if (closed)
-			return refuse(err, "it is '%s' (closed); reopen it first", status);
+			return refuse(err, _("it is '%s' (closed); reopen it first"), status);
 		if (!a->note || !*a->note)
-			return refuse(err, "a progress note needs its text");
+			return refuse(err, _("a progress note needs its text"));
 		break;
 	case QF_ACT_EXTEND:
 		if (strcmp(status, "assigned"))
-			return refuse(err, "it is '%s': only an assigned demand is extended", status);
+			return refuse(err, _("it is '%s': only an assigned demand is extended"), status);
 		if (!a->has_due)
-			return refuse(err, "no new due date");
+			return refuse(err, _("no new due date"));
 		if (get_date(rec, "due", &due) && qf_date_cmp(&a->due, &due) <= 0)
-			return refuse(err, "the new due date is not after the current one (%s)",
+			return refuse(err, _("the new due date is not after the current one (%s)"),
 				      qf_node_get_str(rec, "due"));
 		if (!a->note || !*a->note)
-			return refuse(err, "an extension needs a reason");
+			return refuse(err, _("an extension needs a reason"));
 		break;
 	case QF_ACT_RETURN:
 		if (strcmp(status, "assigned"))
-			return refuse(err, "it is '%s': only an assigned demand is returned", status);
+			return refuse(err, _("it is '%s': only an assigned demand is returned"), status);
 		if (!a->note || !*a->note)
-			return refuse(err, "a return needs a reason");
+			return refuse(err, _("a return needs a reason"));
 		break;
 	case QF_ACT_URGE:
 		if (strcmp(status, "assigned"))
-			return refuse(err, "it is '%s': only an assigned demand is urged", status);
+			return refuse(err, _("it is '%s': only an assigned demand is urged"), status);
 		if (!qf_demand_overdue(rec, &a->date))
-			return refuse(err, "it is not overdue (due %s)",
+			return refuse(err, _("it is not overdue (due %s)"),
 				      qf_node_get_str(rec, "due") ? qf_node_get_str(rec, "due") : "-");
 		break;
 	case QF_ACT_ESCALATE:
 		if (closed)
-			return refuse(err, "it is '%s' (closed)", status);
+			return refuse(err, _("it is '%s' (closed)"), status);
 		if (level && !strcmp(level, "higher"))
-			return refuse(err, "it is at the higher level already");
+			return refuse(err, _("it is at the higher level already"));
 		break;
 	case QF_ACT_RESOLVE:
 		if (closed)
-			return refuse(err, "it is '%s' already", status);
+			return refuse(err, _("it is '%s' already"), status);
 		if (!a->note || !*a->note)
 			return a->decline ?
-				refuse(err, "declining needs the reason why it cannot be resolved") :
-				refuse(err, "resolving needs a resolution text (what was done)");
+				refuse(err, _("declining needs the reason why it cannot be resolved")) :
+				refuse(err, _("resolving needs a resolution text (what was done)"));
 		break;
 	case QF_ACT_FOLLOW_UP:
 		if (!closed)
-			return refuse(err, "it is '%s': a follow-up call comes after closing", status);
+			return refuse(err, _("it is '%s': a follow-up call comes after closing"), status);
 		if (!a->satisfaction)
-			return refuse(err, "no satisfaction rating");
+			return refuse(err, _("no satisfaction rating"));
 		if (!strcmp(a->satisfaction, "dissatisfied") && a->has_due &&
 		    qf_date_cmp(&a->due, &a->date) < 0)
-			return refuse(err, "the new due date is before the day it is reopened");
+			return refuse(err, _("the new due date is before the day it is reopened"));
 		break;
 	case QF_ACT_REOPEN:
 		if (a->has_due && qf_date_cmp(&a->due, &a->date) < 0)
-			return refuse(err, "the new due date is before the day it is reopened");
+			return refuse(err, _("the new due date is before the day it is reopened"));
 		if (!closed)
-			return refuse(err, "it is '%s', not closed", status);
+			return refuse(err, _("it is '%s', not closed"), status);
 		if (!a->note || !*a->note)
-			return refuse(err, "reopening needs a reason");
+			return refuse(err, _("reopening needs a reason"));
 		break;
 	default:
-		return refuse(err, "unknown action");
+		return refuse(err, _("unknown action"));
 	}
 	return QF_OK;
 }
@@ -320,6 +336,8 @@ static int do_reopen(struct qf_node *rec, const struct qf_action *a,
 	qf_node_map_del(rec, "closed");
 	qf_node_map_del(rec, "resolution");
 	qf_node_map_del(rec, "satisfaction");
+	/* A new round: on-time is judged against the new deadline. */
+	qf_node_map_del(rec, "original_due");
 	if (qf_node_get_str(rec, "dept")) {
 		if (qf_node_map_set_str(rec, "status", "assigned"))
 			return -1;
@@ -363,6 +381,9 @@ int qf_demand_act(struct qf_node *rec, const struct qf_action *a,
 			goto oom;
 		if (!(e = qf_log_append(rec, &a->date, "assign", a->by, a->note)) ||
 		    qf_node_map_set_str(e, "dept", a->dept) ||
+		    set_list(e, "codepts", a->codepts, a->ncodepts) ||
+		    (a->owner && *a->owner &&
+		     qf_node_map_set_str(e, "owner", a->owner)) ||
 		    (a->has_due && set_date(e, "due", &a->due)))
 			goto oom;
 		break;
@@ -442,5 +463,5 @@ int qf_demand_act(struct qf_node *rec, const struct qf_action *a,
 	reorder(rec);
 	return QF_OK;
 oom:
-	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, "out of memory");
+	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
 }

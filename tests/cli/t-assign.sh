@@ -61,6 +61,8 @@ log:
   by: 李主任
   note: 尽快办理
   dept: 自然资源局
+  codepts: [经济发展局, 金融办]
+  owner: 张科长
   due: 2023-06-30
 X
 	others D-HY-202306-0001 $F >"$T/others.after" &&
@@ -124,6 +126,7 @@ log:
   action: assign
   by: 测试员
   dept: 经济发展局
+  owner: 刘科长
   due: 2023-06-20
 X
 	expect_code 0 qf check
@@ -140,7 +143,7 @@ X
 	unchanged .; then pass; fi
 
 qf add-demand --firm 燕京 --title 招工难 --category labour >/dev/null     # 0004
-qf add-demand --firm 燕京 --title 用电贵 --category energy >/dev/null     # 0005
+qf add-demand --firm 燕京 --title 用电贵 --category energy --opened 2023-06-10 >/dev/null  # 0005
 qf resolve -m 已协调 D-HY-202306-0004 >/dev/null
 snap .
 test_start "a closed demand is refused (65): reopen it first"
@@ -151,31 +154,40 @@ X
 	unchanged .; then pass; fi
 
 test_start "a due date before the day of assignment is refused (65)"
-if expect_code 65 qf assign --dept 金融办 --due 2023-06-14 D-HY-202306-0005 &&
+if expect_code 65 qf assign --dept 金融办 --due 2023-06-11 --date 2023-06-12 D-HY-202306-0005 &&
 	expect_err <<'X' &&
 qf-assign: D-HY-202306-0005: the due date is before the day it is assigned
 X
 	unchanged .; then pass; fi
 
 test_start "a --date before the demand was opened is refused (65)"
-if expect_code 65 qf assign --dept 金融办 --date 2023-06-14 D-HY-202306-0005 &&
+if expect_code 65 qf assign --dept 金融办 --date 2023-06-09 D-HY-202306-0005 &&
 	expect_err <<'X' &&
-qf-assign: D-HY-202306-0005: the date is before the demand was opened (2023-06-15)
+qf-assign: D-HY-202306-0005: the date is before the demand was opened (2023-06-10)
 X
 	unchanged .; then pass; fi
 
-qf note -m 企业补充材料 --date 2023-06-20 D-HY-202306-0005 >/dev/null
+qf note -m 企业补充材料 --date 2023-06-14 D-HY-202306-0005 >/dev/null
 snap .
 test_start "a --date before the last log entry is refused (65)"
-if expect_code 65 qf assign --dept 金融办 --date 2023-06-18 D-HY-202306-0005 &&
+if expect_code 65 qf assign --dept 金融办 --date 2023-06-13 D-HY-202306-0005 &&
 	expect_err <<'X' &&
-qf-assign: D-HY-202306-0005: the date is before the last entry of its history (2023-06-20)
+qf-assign: D-HY-202306-0005: the date is before the last entry of its history (2023-06-14)
 X
 	unchanged .; then pass; fi
 
-test_start "no --dept: refused (65), nothing changed"
-if expect_code 65 qf assign --date 2023-06-20 D-HY-202306-0005 &&
-	expect_err_has "qf-assign: D-HY-202306-0005: no lead unit (dept)" &&
+test_start "no --dept: a usage error (64), nothing changed"
+if expect_code 64 qf assign --owner 张科长 D-HY-202306-0005 &&
+	expect_err <<'X' &&
+qf-assign: to which unit? (--dept)
+X
+	unchanged .; then pass; fi
+
+test_start "a --date in the future: a usage error (64), nothing changed"
+if expect_code 64 qf assign --dept 金融办 --date 2023-06-16 D-HY-202306-0005 &&
+	expect_err <<'X' &&
+qf-assign: --date: 2023-06-16 is in the future
+X
 	unchanged .; then pass; fi
 
 test_start "a unit not in the catalogue, or an ambiguous part of one: 64"

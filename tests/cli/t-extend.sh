@@ -22,13 +22,54 @@ qf add-visit --firm 燕京 --date 2023-06-01 -p 用地紧张 -c land \
 qf add-demand --firm 北方光电 --title 贷款难 --category financing \
 	--source 热线 --opened 2023-06-02 >/dev/null
 F=demands/2023-06.yaml
-qf assign --dept 自然资源局 --owner 张科长 --due 2023-06-20 --date 2023-06-05 \
+qf assign --dept 自然资源局 --owner 张科长 --due 2023-06-05 --date 2023-06-02 \
 	D-HY-202306-0001 >/dev/null
 
 test_start "the first extension: new due, original_due kept, a log entry with the due"
 others D-HY-202306-0001 $F >"$T/others.before"
-if expect_code 0 qf extend --due 2023-07-10 --reason 需要协调规划部门 --by 张科长 \
-	--date 2023-06-18 D-HY-202306-0001 &&
+if expect_code 0 qf extend --due 2023-06-20 --reason 需要协调规划部门 --by 张科长 \
+	--date 2023-06-04 D-HY-202306-0001 &&
+	expect_out <<'X' &&
+D-HY-202306-0001
+X
+	run doc D-HY-202306-0001 $F && expect_out <<'X' &&
+---
+id: D-HY-202306-0001
+firm: F-HY-0001
+opened: 2023-06-01
+source: V-HY-202306-0001
+kind: problem
+level: local
+category: land
+title: 用地紧张
+dept: 自然资源局
+owner: 张科长
+due: 2023-06-20
+original_due: 2023-06-05
+status: assigned
+log:
+- date: 2023-06-01
+  action: collect
+  by: 测试员
+- date: 2023-06-02
+  action: assign
+  by: 测试员
+  dept: 自然资源局
+  owner: 张科长
+  due: 2023-06-05
+- date: 2023-06-04
+  action: extend
+  by: 张科长
+  note: 需要协调规划部门
+  due: 2023-06-20
+X
+	others D-HY-202306-0001 $F >"$T/others.after" &&
+	assert cmp -s "$T/others.before" "$T/others.after" &&
+	expect_code 0 qf check
+then pass; fi
+
+test_start "the second extension: --days from the current due; original_due stays the first"
+if expect_code 0 qf extend --days 20 -m 审批流程较长 --date 2023-06-10 D-HY-202306-0001 &&
 	expect_out <<'X' &&
 D-HY-202306-0001
 X
@@ -45,67 +86,28 @@ title: 用地紧张
 dept: 自然资源局
 owner: 张科长
 due: 2023-07-10
-original_due: 2023-06-20
+original_due: 2023-06-05
 status: assigned
 log:
 - date: 2023-06-01
   action: collect
   by: 测试员
-- date: 2023-06-05
+- date: 2023-06-02
   action: assign
   by: 测试员
   dept: 自然资源局
-  due: 2023-06-20
-- date: 2023-06-18
+  owner: 张科长
+  due: 2023-06-05
+- date: 2023-06-04
   action: extend
   by: 张科长
   note: 需要协调规划部门
-  due: 2023-07-10
-X
-	others D-HY-202306-0001 $F >"$T/others.after" &&
-	assert cmp -s "$T/others.before" "$T/others.after" &&
-	expect_code 0 qf check
-then pass; fi
-
-test_start "the second extension: --days from the current due; original_due stays the first"
-if expect_code 0 qf extend --days 20 -m 审批流程较长 --date 2023-07-08 D-HY-202306-0001 &&
-	expect_out <<'X' &&
-D-HY-202306-0001
-X
-	run doc D-HY-202306-0001 $F && expect_out <<'X' &&
----
-id: D-HY-202306-0001
-firm: F-HY-0001
-opened: 2023-06-01
-source: V-HY-202306-0001
-kind: problem
-level: local
-category: land
-title: 用地紧张
-dept: 自然资源局
-owner: 张科长
-due: 2023-07-30
-original_due: 2023-06-20
-status: assigned
-log:
-- date: 2023-06-01
-  action: collect
-  by: 测试员
-- date: 2023-06-05
-  action: assign
-  by: 测试员
-  dept: 自然资源局
   due: 2023-06-20
-- date: 2023-06-18
-  action: extend
-  by: 张科长
-  note: 需要协调规划部门
-  due: 2023-07-10
-- date: 2023-07-08
+- date: 2023-06-10
   action: extend
   by: 测试员
   note: 审批流程较长
-  due: 2023-07-30
+  due: 2023-07-10
 X
 	expect_code 0 qf check
 then pass; fi
@@ -121,31 +123,31 @@ X
 	unchanged .; then pass; fi
 
 test_start "a due date not after the current one is refused (65)"
-if expect_code 65 qf extend --due 2023-07-20 --reason x --date 2023-07-09 D-HY-202306-0001 &&
+if expect_code 65 qf extend --due 2023-07-01 --reason x D-HY-202306-0001 &&
 	expect_err <<'X' &&
-qf-extend: D-HY-202306-0001: the new due date is not after the current one (2023-07-30)
+qf-extend: D-HY-202306-0001: the new due date is not after the current one (2023-07-10)
 X
-	expect_code 65 qf extend --due 2023-07-30 --reason x --date 2023-07-09 D-HY-202306-0001 &&
-	expect_err_has "not after the current one (2023-07-30)" &&
+	expect_code 65 qf extend --due 2023-07-10 --reason x D-HY-202306-0001 &&
+	expect_err_has "not after the current one (2023-07-10)" &&
 	unchanged .; then pass; fi
 
-test_start "no reason, or no new due date: refused (65)"
-if expect_code 65 qf extend --due 2023-08-30 --date 2023-07-09 D-HY-202306-0001 &&
+test_start "no reason, or no new due date: usage errors (64)"
+if expect_code 64 qf extend --due 2023-08-30 D-HY-202306-0001 &&
 	expect_err <<'X' &&
-qf-extend: D-HY-202306-0001: an extension needs a reason
+qf-extend: an extension needs a reason (--reason)
 X
-	expect_code 65 qf extend --reason '' --days 3 --date 2023-07-09 D-HY-202306-0001 &&
-	expect_err_has "an extension needs a reason" &&
-	expect_code 65 qf extend --reason 再等等 --date 2023-07-09 D-HY-202306-0001 &&
+	expect_code 64 qf extend --reason '' --days 3 D-HY-202306-0001 &&
+	expect_err_has "an extension needs a reason (--reason)" &&
+	expect_code 64 qf extend --reason 再等等 D-HY-202306-0001 &&
 	expect_err <<'X' &&
-qf-extend: D-HY-202306-0001: no new due date
+qf-extend: until when? (--due or --days)
 X
 	unchanged .; then pass; fi
 
 test_start "a --date before the last log entry, or before the opening: refused (65)"
-if expect_code 65 qf extend --due 2023-08-30 --reason x D-HY-202306-0001 &&
+if expect_code 65 qf extend --due 2023-08-30 --reason x --date 2023-06-09 D-HY-202306-0001 &&
 	expect_err <<'X' &&
-qf-extend: D-HY-202306-0001: the date is before the last entry of its history (2023-07-08)
+qf-extend: D-HY-202306-0001: the date is before the last entry of its history (2023-06-10)
 X
 	expect_code 65 qf extend --due 2023-08-30 --reason x --date 2023-05-01 D-HY-202306-0001 &&
 	expect_err_has "the date is before the demand was opened (2023-06-01)" &&
@@ -166,6 +168,10 @@ X
 	expect_code 64 qf extend --owner 李 --days 3 --reason x D-HY-202306-0001 &&
 	expect_code 64 qf extend --satisfaction 满意 --days 3 --reason x D-HY-202306-0001 &&
 	expect_code 64 qf extend --decline --days 3 --reason x D-HY-202306-0001 &&
+	expect_code 64 qf extend --days 3 --reason x --date 2023-07-01 D-HY-202306-0001 &&
+	expect_err <<'X' &&
+qf-extend: --date: 2023-07-01 is in the future
+X
 	unchanged .; then pass; fi
 
 test_start "no IDs and an empty standard input: 0, nothing changed"
@@ -218,6 +224,7 @@ qf-extend: D-HY-202306-0077: no demand 'D-HY-202306-0077'
 X
 	assert test "$(grep -c '^due: 2023-09-01$' $F)" = 2 &&
 	assert grep -q '^original_due: 2023-06-25$' $F &&
+	assert grep -q '^original_due: 2023-06-05$' $F &&
 	expect_code 0 qf check
 then pass; fi
 
@@ -225,6 +232,12 @@ test_start "a batch whose first failure is an unknown ID: 66"
 if expect_code 66 qf extend --days 1 --reason x D-HY-202306-0077 D-HY-202306-0002 &&
 	expect_out <<'X' &&
 X
+	expect_code 0 qf check; then pass; fi
+
+test_start "--help: the usage on stdout, exit 0; a bad option: 64"
+if expect_code 0 qf extend --help && expect_out_has "Usage: qf extend (--due DATE | --days N) --reason TEXT" &&
+	expect_out_has "Exit status: 0 every demand changed" &&
+	expect_code 64 qf extend --no-such-option D-HY-202306-0001 &&
 	expect_code 0 qf check; then pass; fi
 
 done_testing

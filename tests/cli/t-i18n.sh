@@ -117,7 +117,7 @@ if expect_code 0 c_all qf init --site HY zd &&
 	printf -- '---\nid: D-HY-202306-0001\nfirm: F-HY-0009\nopened: 2023-06-02\nkind: problem\nlevel: local\ncategory: land\ntitle: t\nstatus: assigned\ndue: 2023-07-02\n' >zd/demands/2023-06.yaml &&
 	expect_code 1 zh qf check --data zd && expect_out <<'X' &&
 zd/demands/2023-06.yaml:3:7: 字段“firm”：企业“F-HY-0009”不存在
-zd/demands/2023-06.yaml:9:1: 诉求状态为“assigned”，但缺少牵头单位（dept）
+zd/demands/2023-06.yaml:9:1: 诉求状态为“assigned”，但缺少主办单位（dept）
 X
 	expect_err_has "发现 2 个问题" &&
 	expect_code 1 c_all qf check --data zd && expect_out <<'X'

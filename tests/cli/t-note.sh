@@ -106,12 +106,13 @@ qf-note: D-HY-202306-0003: it is 'resolved' (closed); reopen it first
 X
 	unchanged .; then pass; fi
 
-test_start "a note without text is refused (65)"
-if expect_code 65 qf note D-HY-202306-0002 &&
+test_start "a note without text is a usage error (64)"
+if expect_code 64 qf note D-HY-202306-0002 &&
 	expect_err <<'X' &&
-qf-note: D-HY-202306-0002: a progress note needs its text
+qf-note: a progress note needs its text (--note)
 X
-	expect_code 65 qf note -m '' D-HY-202306-0002 &&
+	expect_code 64 qf note -m '' D-HY-202306-0002 &&
+	expect_err_has "a progress note needs its text (--note)" &&
 	unchanged .; then pass; fi
 
 test_start "a --date before the opening or before the last log entry is refused (65)"
@@ -140,6 +141,10 @@ X
 	expect_code 64 qf note --date 2023-06-31 -m x D-HY-202306-0002 &&
 	expect_err_has "--date: '2023-06-31' is not a date" &&
 	expect_code 64 qf note --date today -m x D-HY-202306-0002 &&
+	expect_code 64 qf note --date 2023-06-16 -m x D-HY-202306-0002 &&
+	expect_err <<'X' &&
+qf-note: --date: 2023-06-16 is in the future
+X
 	unchanged .; then pass; fi
 
 test_start "no IDs and an empty standard input: 0, nothing changed"
@@ -170,6 +175,31 @@ D-HY-202306-0002
 D-HY-202306-0001
 X
 	assert test "$(grep -c '月底汇总' $F)" = 2 &&
+	expect_code 0 qf check
+then pass; fi
+
+test_start "notes that YAML would misread are written so they read back as text"
+qf add-demand --firm 燕京 --title 噪音 --category environment >/dev/null   # 0004
+for n in '~' 'a: b' '- 12' 'yes' "$(printf '第一行\n第二行')"; do
+	qf note -m "$n" D-HY-202306-0004 >/dev/null || fail "note '$n'"
+done
+if run sh -c "sed -n '/^id: D-HY-202306-0004/,\$p' $F | grep -A1 '^  note: '" &&
+	expect_out <<'X' &&
+  note: "~"
+- date: 2023-06-15
+--
+  note: 'a: b'
+- date: 2023-06-15
+--
+  note: '- 12'
+- date: 2023-06-15
+--
+  note: "yes"
+- date: 2023-06-15
+--
+  note: |-
+    第一行
+X
 	expect_code 0 qf check
 then pass; fi
 
@@ -303,5 +333,11 @@ X
 	assert diff -u "$T/expected" demands/2023-05.yaml &&
 	expect_code 0 qf check
 then pass; fi
+
+test_start "--help: the usage on stdout, exit 0; a bad option: 64"
+if expect_code 0 qf note --help && expect_out_has "Usage: qf note --note TEXT" &&
+	expect_out_has "Exit status: 0 every demand changed" &&
+	expect_code 64 qf note --no-such-option D-HY-202306-0001 &&
+	expect_code 0 qf check; then pass; fi
 
 done_testing

@@ -52,6 +52,8 @@ log:
   action: assign
   by: 测试员
   dept: 金融办
+  codepts: [经济发展局, 自然资源局]
+  owner: 张科长
   due: 2023-06-10
 - date: 2023-06-08
   action: extend
@@ -132,11 +134,12 @@ qf-return: D-HY-202306-0002: it is 'open': only an assigned demand is returned
 X
 	unchanged .; then pass; fi
 
-test_start "a return without a reason is refused (65)"
-if expect_code 65 qf return D-HY-202306-0001 &&
+test_start "a return without a reason is a usage error (64)"
+if expect_code 64 qf return D-HY-202306-0001 &&
 	expect_err <<'X' &&
-qf-return: D-HY-202306-0001: a return needs a reason
+qf-return: a return needs a reason (--reason)
 X
+	expect_code 64 qf return --reason '' D-HY-202306-0001 &&
 	unchanged .; then pass; fi
 
 test_start "a --date before the last log entry is refused (65)"
@@ -155,6 +158,10 @@ X
 	expect_code 64 qf return --reason x --days 5 D-HY-202306-0001 &&
 	expect_code 64 qf return --reason x --owner 张 D-HY-202306-0001 &&
 	expect_code 64 qf return --reason x --date 20230615 D-HY-202306-0001 &&
+	expect_code 64 qf return --reason x --date 2024-01-01 D-HY-202306-0001 &&
+	expect_err <<'X' &&
+qf-return: --date: 2024-01-01 is in the future
+X
 	unchanged .; then pass; fi
 
 qf resolve -m 已放款 --date 2023-06-05 D-HY-202306-0003 >/dev/null
@@ -189,5 +196,11 @@ X
 	assert test "$(doc D-HY-202306-0004 $F | grep -c '^status: open$')" = 1 &&
 	expect_code 0 qf check
 then pass; fi
+
+test_start "--help: the usage on stdout, exit 0; a bad option: 64"
+if expect_code 0 qf return --help && expect_out_has "Usage: qf return --reason TEXT" &&
+	expect_out_has "Exit status: 0 every demand changed" &&
+	expect_code 64 qf return --no-such-option D-HY-202306-0001 &&
+	expect_code 0 qf check; then pass; fi
 
 done_testing

@@ -52,7 +52,7 @@ int qf_table_select(struct qf_table *t, const char *const *names, size_t n,
 
 struct qf_render_opts {
 	enum qf_format fmt;
-	int header;          /* TSV/CSV: print the column names first */
+	int header;          /* TABLE/TSV/CSV: print the column names first */
 	size_t width;        /* TABLE: terminal width; 0 = no limit */
 	int fit_col;         /* TABLE: column cut to fit, -1 = none */
 	int bom;             /* CSV: start with a UTF-8 BOM (for Excel) */
