@@ -13,11 +13,13 @@ set -eu
 cd "$(dirname "$0")"
 
 PACKAGES="build-essential cmake pkg-config gettext clang libyaml-dev libcsv-dev
-libcmocka-dev libutf8proc-dev valgrind"
+libcmocka-dev libutf8proc-dev valgrind python3 util-linux"
+# The tests also print the HTML bulletin with a real browser to an A4 PDF.
+TEST_PACKAGES="chromium poppler-utils fonts-noto-cjk"
 
-install_deps() {
+install_deps() { # install_deps [EXTRA PACKAGES...]
 	missing=""
-	for p in $PACKAGES; do
+	for p in $PACKAGES "$@"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
 			grep -q "install ok installed" || missing="$missing $p"
 	done
@@ -50,7 +52,8 @@ build)
 	build build gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	;;
 test)
-	install_deps
+	# shellcheck disable=SC2086
+	install_deps $TEST_PACKAGES
 	echo "== gcc build, all tests" >&2
 	build build gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	(cd build && ctest -j "$jobs" --output-on-failure)

@@ -334,8 +334,15 @@ int action_main(const char *prog, enum qf_act act,
 	r.a.by = actor(r.s, by);
 	if (dept)
 		r.a.dept = resolve_dept(r.s, dept, "--dept");
-	for (size_t i = 0; i < codepts.n; i++)
-		strlist_add(&resolved, resolve_dept(r.s, codepts.v[i], "--codept"));
+	for (size_t i = 0; i < codepts.n; i++) {
+		const char *d = resolve_dept(r.s, codepts.v[i], "--codept");
+		size_t j;
+		/* 金融办,金融 name one unit: keep it once. */
+		for (j = 0; j < resolved.n && strcmp(resolved.v[j], d); j++)
+			;
+		if (j == resolved.n)
+			strlist_add(&resolved, d);
+	}
 	r.a.codepts = (const char *const *)resolved.v;
 	r.a.ncodepts = resolved.n;
 	if (ids.n)

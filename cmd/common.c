@@ -355,21 +355,23 @@ void print_safe(const char *text)
 		fputs(text, stdout);
 		return;
 	}
-	/* Line by line, so that the line ends stay and every other control
-	 * character a record may hold is shown escaped. */
+	/* Piece by piece between tabs and line ends (the separators of TSV
+	 * and CSV, CRLF included), so that those stay and every other
+	 * control character a record may hold is shown escaped. */
 	while (*p) {
-		size_t n = strcspn(p, "\n");
-		char *line = strndup(p, n), *e;
-		if (!line || !(e = qf_text_escape(line, 0)))
+		size_t n = strcspn(p, "\t\n");
+		int crlf = n > 0 && p[n] == '\n' && p[n - 1] == '\r';
+		char *piece = strndup(p, n - (size_t)crlf), *e;
+		if (!piece || !(e = qf_text_escape(piece, 0)))
 			die(QF_ESOFTWARE, _("out of memory"));
 		fputs(e, stdout);
 		free(e);
-		free(line);
+		free(piece);
 		p += n;
-		if (*p == '\n') {
-			putchar('\n');
-			p++;
-		}
+		if (crlf)
+			putchar('\r');
+		if (*p)
+			putchar(*p++);
 	}
 }
 
@@ -398,8 +400,8 @@ const char *out_usage(void)
 	return _("      --format FMT        table (default on a terminal), tsv (default in a\n"
 		 "                          pipe), csv, json or yaml (full records)\n"
 		 "      --fields A,B,...    the columns to print, in that order\n"
-		 "      --header            print the column names in TSV and CSV too\n"
-		 "      --no-header         leave them out of the table\n");
+		 "      --header            print the column names in TSV too\n"
+		 "      --no-header         leave them out of the table and CSV\n");
 }
 
 static size_t terminal_width(void)

@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 #include "qf/firms.h"
 
 static int add(const struct qf_doc *doc, const char *file, void *ud)
@@ -40,7 +42,7 @@ int qf_firms_load(struct qf_store *s, struct qf_firms *f, struct qf_error *err)
 	qf_error_clear(err);
 	rc = qf_store_each(s, QF_FIRM, add, f, err);
 	if (rc == QF_ESOFTWARE && !err->code)
-		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, "out of memory");
+		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
 	if (rc) {
 		qf_firms_release(f);
 		return err->code ? err->code : rc;

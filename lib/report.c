@@ -4,22 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
+#include "qf/firms.h"
 #include "qf/report.h"
+#include "qf/vocab.h"
+#include "qf/workflow.h"
 #include "qf/text.h"
-
-char *qf_rate(long num, long den, char *buf, size_t n)
-{
-	long permille;
-
-	if (den <= 0) {
-		snprintf(buf, n, "-");
-		return buf;
-	}
-	/* Integer arithmetic, rounded half up: the same digits everywhere. */
-	permille = (num * 2000 + den) / (2 * den);
-	snprintf(buf, n, "%ld.%ld%%", permille / 10, permille % 10);
-	return buf;
-}
 
 /* A small sorted set of IDs, for counting distinct firms. */
 struct idset {
@@ -80,10 +71,57 @@ static void idset_release(struct idset *s)
 	free(s->v);
 }
 
+/* A growing list of day counts, for medians. */
+struct days {
+	long *v;
+	size_t n, cap;
+};
+
+static int days_add(struct days *d, long x)
+{
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 32;
+		long *v = realloc(d->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		d->v = v;
+		d->cap = cap;
+	}
+	d->v[d->n++] = x;
+	return 0;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Twice the median, so that a median of 2.5 days stays exact. */
+static long median_x2(struct days *d)
+{
+	if (!d->n)
+		return -1;
+	qsort(d->v, d->n, sizeof *d->v, cmp_long);
+	if (d->n % 2)
+		return 2 * d->v[d->n / 2];
+	return d->v[d->n / 2 - 1] + d->v[d->n / 2];
+}
+
+struct dept_acc {
+	struct days days;
+};
+
 struct acc {
 	struct qf_month_figures *f;
+	const struct qf_firms *firms;
 	struct idset month_firms, total_firms;
-	struct idset late;      /* firms registered after the month */
+	struct idset month_people, total_people;
+	struct days month_days, total_days;
+	struct dept_acc *dacc;           /* parallel to f->depts */
+	size_t dcap;
+	size_t scap;                     /* stories */
 	int oom;
 };
 
@@ -101,54 +139,173 @@ static int date_of(const struct qf_node *rec, const char *key,
 	return s && qf_date_parse(s, d) == 0;
 }
 
-static int on_firm(const struct qf_doc *doc, const char *file, void *ud)
-{
-	struct acc *a = ud;
-	struct qf_date since;
-
-	(void)file;
-	if (date_of(doc->root, "since", &since) &&
-	    qf_date_cmp(&since, &a->f->end) > 0) {
-		const char *id = qf_node_get_str(doc->root, "id");
-		if (id && idset_add(&a->late, id))
-			a->oom = 1;
-		return a->oom;
-	}
-	a->f->firms++;
-	return 0;
-}
-
 static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 {
 	struct acc *a = ud;
 	struct qf_month_figures *f = a->f;
 	const char *firm = qf_node_get_str(doc->root, "firm");
+	const struct qf_node *who = qf_node_get(doc->root, "visitors");
 	struct qf_date d;
+	int in_total, in_month;
 
 	(void)file;
 	if (!date_of(doc->root, "date", &d) || !firm)
 		return 0;
-	if (in(&d, &f->campaign_start, &f->end)) {
+	in_total = in(&d, &f->campaign_start, &f->end);
+	in_month = in_total && in(&d, &f->start, &f->end);
+	if (in_total) {
 		f->total.visits++;
-		if (idset_add(&a->total_firms, firm))
-			a->oom = 1;
+		a->oom |= idset_add(&a->total_firms, firm) != 0;
 	}
-	if (in(&d, &f->start, &f->end) &&
-	    qf_date_cmp(&d, &f->campaign_start) >= 0) {
+	if (in_month) {
 		f->month_f.visits++;
-		if (idset_add(&a->month_firms, firm))
-			a->oom = 1;
+		a->oom |= idset_add(&a->month_firms, firm) != 0;
+	}
+	for (size_t i = 0; who && who->kind == QF_NODE_SEQ && i < who->n; i++) {
+		const char *p = who->items[i]->str;
+		if (who->items[i]->kind != QF_NODE_SCALAR)
+			continue;
+		if (in_total)
+			a->oom |= idset_add(&a->total_people, p) != 0;
+		if (in_month)
+			a->oom |= idset_add(&a->month_people, p) != 0;
 	}
 	return a->oom;
 }
 
+/* A demand's state at month end, replayed from its log. */
+struct state {
+	int closed;
+	struct qf_date closed_on;
+	const char *outcome;      /* resolved, adopted, declined */
+	const char *dept;
+	const char *level;
+	int has_orig, has_due;
+	struct qf_date orig, due; /* first and last deadline of the round */
+	const char *rating;
+};
+
+static void replay(const struct qf_node *r, const struct qf_date *end,
+		   struct state *st, int *usable)
+{
+	const struct qf_node *log = qf_node_get(r, "log");
+	int any = 0;
+
+	memset(st, 0, sizeof *st);
+	st->level = qf_node_get_str(r, "level");
+	if (st->level && !strcmp(st->level, "higher")) {
+		/* Escalated later?  Then it was local before. */
+		for (size_t i = 0; log && log->kind == QF_NODE_SEQ && i < log->n; i++) {
+			const char *act = qf_node_get_str(log->items[i], "action");
+			if (act && !strcmp(act, "escalate"))
+				st->level = "local";
+		}
+	}
+	for (size_t i = 0; log && log->kind == QF_NODE_SEQ && i < log->n; i++) {
+		const struct qf_node *e = log->items[i];
+		const char *act = qf_node_get_str(e, "action");
+		struct qf_date d, due;
+		int has = date_of(e, "due", &due);
+
+		if (!act || !date_of(e, "date", &d) || qf_date_cmp(&d, end) > 0)
+			continue;
+		any = 1;
+		if (!strcmp(act, "assign")) {
+			st->dept = qf_node_get_str(e, "dept");
+			st->has_orig = st->has_due = has;
+			st->orig = st->due = due;
+		} else if (!strcmp(act, "extend") && has) {
+			st->has_due = 1;
+			st->due = due;
+		} else if (!strcmp(act, "return")) {
+			st->dept = NULL;
+			st->has_orig = st->has_due = 0;
+		} else if (!strcmp(act, "escalate")) {
+			st->level = "higher";
+		} else if (!strcmp(act, "resolve") || !strcmp(act, "adopt") ||
+			   !strcmp(act, "decline")) {
+			st->closed = 1;
+			st->closed_on = d;
+			st->outcome = !strcmp(act, "resolve") ? "resolved" :
+				      !strcmp(act, "adopt") ? "adopted" : "declined";
+		} else if (!strcmp(act, "reopen")) {
+			st->closed = 0;
+			st->rating = NULL;
+			if (has) {
+				st->has_orig = st->has_due = 1;
+				st->orig = st->due = due;
+			}
+		} else if (!strcmp(act, "follow-up")) {
+			st->rating = qf_node_get_str(e, "satisfaction");
+		}
+	}
+	*usable = any;
+}
+
+/* The state from the record's fields, for records without a usable log
+ * (or whose log tells another story than its fields). */
+static void from_fields(const struct qf_node *r, const struct qf_date *end,
+			struct state *st)
+{
+	const char *status = qf_node_get_str(r, "status");
+
+	memset(st, 0, sizeof *st);
+	st->level = qf_node_get_str(r, "level");
+	st->dept = qf_node_get_str(r, "dept");
+	st->has_due = date_of(r, "due", &st->due);
+	st->has_orig = date_of(r, "original_due", &st->orig);
+	if (!st->has_orig && st->has_due) {
+		st->has_orig = 1;
+		st->orig = st->due;
+	}
+	if (qf_status_closed(status) && date_of(r, "closed", &st->closed_on) &&
+	    qf_date_cmp(&st->closed_on, end) <= 0) {
+		st->closed = 1;
+		st->outcome = status;
+		st->rating = qf_node_get_str(r, "satisfaction");
+	}
+}
+
+static void demand_state(const struct qf_node *r, const struct qf_date *end,
+			 struct state *st)
+{
+	static const struct qf_date never = { 9999, 12, 31 };
+	struct state now;
+	struct qf_date closed;
+	const char *status = qf_node_get_str(r, "status");
+	int usable;
+
+	/* Trust the log only if, replayed to the end, it agrees with the
+	 * record as it stands. */
+	replay(r, &never, &now, &usable);
+	if (usable && now.closed == qf_status_closed(status) &&
+	    (!now.closed || (date_of(r, "closed", &closed) &&
+			     !qf_date_cmp(&closed, &now.closed_on) &&
+			     !strcmp(now.outcome, status)))) {
+		replay(r, end, st, &usable);
+		return;
+	}
+	from_fields(r, end, st);
+}
+
+static int category_index(const char *cat)
+{
+	const struct qf_term *t = qf_vocab_terms(QF_V_CATEGORY);
+
+	for (int i = 0; t[i].token && i < QF_REPORT_NCATS; i++)
+		if (cat && !strcmp(t[i].token, cat))
+			return i;
+	return QF_REPORT_NCATS - 1;      /* other */
+}
+
 static void count_demand(struct qf_period_figures *p, const char *kind,
-			 const char *level)
+			 const char *level, const char *category)
 {
 	int problem = kind && !strcmp(kind, "problem");
-	int local = level && !strcmp(level, "local");
+	int local = !level || strcmp(level, "higher");
 
 	p->demands++;
+	p->by_category[category_index(category)]++;
 	if (problem)
 		p->problems++;
 	else
@@ -159,21 +316,138 @@ static void count_demand(struct qf_period_figures *p, const char *kind,
 		p->higher++;
 	if (problem && local)
 		p->local_problems++;
+	if (problem && !local)
+		p->higher_problems++;
 }
 
-static void count_close(struct qf_period_figures *p, const char *kind,
-			const char *level, const char *status)
+static int count_close(struct acc *a, struct qf_period_figures *p,
+		       struct days *days, const char *kind,
+		       const struct state *st, long took)
 {
 	int problem = kind && !strcmp(kind, "problem");
-	int local = level && !strcmp(level, "local");
+	int local = !st->level || strcmp(st->level, "higher");
 
-	if (problem && !strcmp(status, "resolved")) {
+	p->closed++;
+	if (!strcmp(st->outcome, "resolved") && problem) {
 		p->resolved++;
 		if (local)
 			p->local_resolved++;
-	}
-	if (!problem && !strcmp(status, "adopted"))
+		else
+			p->higher_resolved++;
+	} else if (!strcmp(st->outcome, "adopted")) {
 		p->adopted++;
+	} else if (!strcmp(st->outcome, "declined")) {
+		p->declined++;
+	}
+	if (st->has_orig || st->has_due) {
+		p->closed_with_due++;
+		if (st->has_orig && qf_date_cmp(&st->closed_on, &st->orig) <= 0)
+			p->on_time_original++;
+		if (st->has_due && qf_date_cmp(&st->closed_on, &st->due) <= 0)
+			p->on_time_extended++;
+	}
+	if (days_add(days, took))
+		a->oom = 1;
+	return 0;
+}
+
+static void count_rating(struct qf_period_figures *p, const char *rating)
+{
+	if (!rating)
+		return;
+	p->rated++;
+	if (!strcmp(rating, "satisfied"))
+		p->satisfied++;
+	else if (!strcmp(rating, "basic"))
+		p->basic++;
+	else
+		p->dissatisfied++;
+}
+
+static struct qf_dept_figures *dept_get(struct acc *a, const char *name)
+{
+	struct qf_month_figures *f = a->f;
+	size_t i;
+
+	for (i = 0; i < f->ndepts; i++)
+		if (!strcmp(f->depts[i].name, name))
+			return &f->depts[i];
+	if (f->ndepts == a->dcap) {
+		size_t cap = a->dcap ? a->dcap * 2 : 16;
+		struct qf_dept_figures *v = realloc(f->depts, cap * sizeof *v);
+		struct dept_acc *w;
+		if (!v)
+			goto oom;
+		f->depts = v;
+		if (!(w = realloc(a->dacc, cap * sizeof *w)))
+			goto oom;
+		a->dacc = w;
+		a->dcap = cap;
+	}
+	memset(&f->depts[i], 0, sizeof f->depts[i]);
+	memset(&a->dacc[i], 0, sizeof a->dacc[i]);
+	if (!(f->depts[i].name = strdup(name)))
+		goto oom;
+	f->ndepts++;
+	return &f->depts[i];
+oom:
+	a->oom = 1;
+	return NULL;
+}
+
+static void add_story(struct acc *a, const struct qf_node *r,
+		      const struct state *st, const struct qf_date *opened,
+		      long took)
+{
+	struct qf_month_figures *f = a->f;
+	struct qf_story *s;
+
+	if (f->nstories == a->scap) {
+		size_t cap = a->scap ? a->scap * 2 : 16;
+		struct qf_story *v = realloc(f->stories, cap * sizeof *v);
+		if (!v) {
+			a->oom = 1;
+			return;
+		}
+		f->stories = v;
+		a->scap = cap;
+	}
+	s = &f->stories[f->nstories];
+	memset(s, 0, sizeof *s);
+	s->id = strdup(qf_node_get_str(r, "id") ? qf_node_get_str(r, "id") : "");
+	s->firm = strdup(qf_firms_name(a->firms, qf_node_get_str(r, "firm")));
+	s->title = strdup(qf_node_get_str(r, "title") ? qf_node_get_str(r, "title") : "");
+	s->dept = strdup(st->dept ? st->dept : "");
+	s->resolution = strdup(qf_node_get_str(r, "resolution") ?
+			       qf_node_get_str(r, "resolution") : "");
+	s->opened = *opened;
+	s->closed = st->closed_on;
+	s->days = took;
+	s->adopted = !strcmp(st->outcome, "adopted");
+	f->nstories++;
+	if (!s->id || !s->firm || !s->title || !s->dept || !s->resolution)
+		a->oom = 1;
+}
+
+static int trend_index(const struct qf_month_figures *f,
+		       const struct qf_date *d)
+{
+	for (int i = 0; i < 12; i++)
+		if (f->trend[i].y == d->y && f->trend[i].m == d->m)
+			return i;
+	return -1;
+}
+
+static void trend_count(struct qf_month_figures *f, const struct qf_date *opened,
+			const struct state *st)
+{
+	int i = trend_index(f, opened);
+
+	if (i >= 0)
+		f->trend[i].collected++;
+	if (st->closed && strcmp(st->outcome, "declined") &&
+	    (i = trend_index(f, &st->closed_on)) >= 0)
+		f->trend[i].closed++;
 }
 
 static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
@@ -181,305 +455,341 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 	struct acc *a = ud;
 	struct qf_month_figures *f = a->f;
 	const struct qf_node *r = doc->root;
+	const struct qf_node *log = qf_node_get(r, "log");
 	const char *kind = qf_node_get_str(r, "kind");
-	const char *level = qf_node_get_str(r, "level");
-	const char *status = qf_node_get_str(r, "status");
-	struct qf_date opened, closed, due;
-	int is_closed;
+	const char *cat = qf_node_get_str(r, "category");
+	struct qf_date opened;
+	struct state st;
+	struct qf_dept_figures *dp = NULL;
+	long took = 0;
 
 	(void)file;
-	if (!date_of(r, "opened", &opened) || !status)
+	if (!date_of(r, "opened", &opened) || !qf_node_get_str(r, "status"))
 		return 0;
 	if (qf_date_cmp(&opened, &f->end) > 0 ||
 	    qf_date_cmp(&opened, &f->campaign_start) < 0)
 		return 0;
-	count_demand(&f->total, kind, level);
+	demand_state(r, &f->end, &st);
+	trend_count(f, &opened, &st);
+	count_demand(&f->total, kind, st.level, cat);
 	if (in(&opened, &f->start, &f->end))
-		count_demand(&f->month_f, kind, level);
-	is_closed = date_of(r, "closed", &closed) &&
-		    qf_date_cmp(&closed, &f->end) <= 0;
-	if (is_closed) {
-		count_close(&f->total, kind, level, status);
-		if (in(&closed, &f->start, &f->end))
-			count_close(&f->month_f, kind, level, status);
+		count_demand(&f->month_f, kind, st.level, cat);
+	{
+		const char *amt = qf_node_get_str(r, "amount");
+		long long yuan = amt ? strtoll(amt, NULL, 10) : 0;
+		if (yuan > 0) {
+			f->total.amount += yuan;
+			if (in(&opened, &f->start, &f->end))
+				f->month_f.amount += yuan;
+		}
+	}
+	/* Returns are the units' own figure, whoever leads the demand now. */
+	for (size_t i = 0; log && log->kind == QF_NODE_SEQ && i < log->n; i++) {
+		const struct qf_node *e = log->items[i];
+		const char *act = qf_node_get_str(e, "action");
+		const char *by = qf_node_get_str(e, "dept");
+		struct qf_date d;
+		struct qf_dept_figures *rp;
+		if (act && !strcmp(act, "return") && by &&
+		    date_of(e, "date", &d) && qf_date_cmp(&d, &f->end) <= 0 &&
+		    (rp = dept_get(a, by)))
+			rp->returned++;
+	}
+	if (st.dept && (dp = dept_get(a, st.dept)))
+		dp->assigned++;
+	if (st.closed) {
+		took = qf_date_diff(&st.closed_on, &opened);
+		count_close(a, &f->total, &a->total_days, kind, &st, took);
+		count_rating(&f->total, st.rating);
+		if (in(&st.closed_on, &f->start, &f->end)) {
+			count_close(a, &f->month_f, &a->month_days, kind, &st,
+				    took);
+			if (strcmp(st.outcome, "declined"))
+				add_story(a, r, &st, &opened, took);
+		}
+		if (dp) {
+			size_t k = (size_t)(dp - f->depts);
+			dp->closed++;
+			if (st.has_orig &&
+			    qf_date_cmp(&st.closed_on, &st.orig) <= 0)
+				dp->on_time++;
+			if (days_add(&a->dacc[k].days, took))
+				a->oom = 1;
+		}
 	} else {
 		f->open_at_end++;
-		if (date_of(r, "due", &due) && qf_date_cmp(&due, &f->end) < 0)
+		if (st.has_due && qf_date_cmp(&st.due, &f->end) < 0) {
+			long late = qf_date_diff(&f->end, &st.due);
 			f->overdue_at_end++;
+			if (late > f->overdue_days_max)
+				f->overdue_days_max = late;
+			if (dp)
+				dp->overdue++;
+		}
+	}
+	return a->oom;
+}
+
+/* The month's ratings are the follow-up calls made in it. */
+static int on_rating(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct acc *a = ud;
+	const struct qf_node *log = qf_node_get(doc->root, "log");
+	struct qf_date opened;
+
+	(void)file;
+	if (!date_of(doc->root, "opened", &opened) ||
+	    qf_date_cmp(&opened, &a->f->campaign_start) < 0)
+		return 0;
+	for (size_t i = 0; log && log->kind == QF_NODE_SEQ && i < log->n; i++) {
+		const struct qf_node *e = log->items[i];
+		const char *act = qf_node_get_str(e, "action");
+		struct qf_date d;
+		if (act && !strcmp(act, "follow-up") && date_of(e, "date", &d) &&
+		    in(&d, &a->f->start, &a->f->end) &&
+		    qf_date_cmp(&d, &a->f->campaign_start) >= 0)
+			count_rating(&a->f->month_f,
+				     qf_node_get_str(e, "satisfaction"));
 	}
 	return 0;
 }
 
-int qf_report_month(struct qf_store *s, int year, int month,
-		    struct qf_month_figures *f, struct qf_error *err)
+static int has_tag(const struct qf_node *firm, const char *tag)
+{
+	const struct qf_node *tags = qf_node_get(firm, "tags");
+
+	for (size_t i = 0; tags && tags->kind == QF_NODE_SEQ && i < tags->n; i++)
+		if (tags->items[i]->kind == QF_NODE_SCALAR &&
+		    !strcmp(tags->items[i]->str, tag))
+			return 1;
+	return 0;
+}
+
+static int cmp_dept(const void *x, const void *y)
+{
+	return strcmp(((const struct qf_dept_figures *)x)->name,
+		      ((const struct qf_dept_figures *)y)->name);
+}
+
+static int cmp_story(const void *x, const void *y)
+{
+	const struct qf_story *a = x, *b = y;
+	int c = qf_date_cmp(&a->closed, &b->closed);
+
+	return c ? c : strcmp(a->id, b->id);
+}
+
+/* The register at month end, its coverage, by tag, and who is missing. */
+static void register_figures(struct acc *a, struct qf_store *s)
+{
+	struct qf_month_figures *f = a->f;
+	const struct qf_node *tags = qf_node_get(s->settings, "coverage_tags");
+	static const char *const dflt[] = { "规上", "重点" };
+	size_t ndflt = 2;
+
+	if (tags && tags->kind == QF_NODE_SEQ) {
+		for (size_t i = 0; i < tags->n && f->ntags < QF_REPORT_MAX_TAGS; i++)
+			if (tags->items[i]->kind == QF_NODE_SCALAR &&
+			    !(f->tags[f->ntags++].tag = strdup(tags->items[i]->str)))
+				a->oom = 1;
+	} else {
+		for (size_t i = 0; i < ndflt; i++)
+			if (!(f->tags[f->ntags++].tag = strdup(dflt[i])))
+				a->oom = 1;
+	}
+	if (!(f->not_visited = calloc(a->firms->n + 1, sizeof *f->not_visited))) {
+		a->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < a->firms->n; i++) {
+		const struct qf_node *firm = a->firms->v[i];
+		const char *id = qf_node_get_str(firm, "id");
+		int visited = idset_has(&a->total_firms, id);
+		struct qf_date since;
+
+		/* In the register at month end: registered by then, or
+		 * visited by then whatever its `since` (records are often
+		 * entered after the fact). */
+		if (!visited && date_of(firm, "since", &since) &&
+		    qf_date_cmp(&since, &f->end) > 0)
+			continue;
+		f->firms++;
+		for (size_t t = 0; t < f->ntags; t++)
+			if (f->tags[t].tag && has_tag(firm, f->tags[t].tag)) {
+				f->tags[t].firms++;
+				f->tags[t].visited += visited;
+			}
+		if (!visited &&
+		    !(f->not_visited[f->nnot_visited++] =
+		      strdup(qf_firms_name(a->firms, id))))
+			a->oom = 1;
+	}
+}
+
+static void acc_release(struct acc *a)
+{
+	idset_release(&a->month_firms);
+	idset_release(&a->total_firms);
+	idset_release(&a->month_people);
+	idset_release(&a->total_people);
+	free(a->month_days.v);
+	free(a->total_days.v);
+	for (size_t i = 0; i < a->f->ndepts; i++)
+		free(a->dacc[i].days.v);
+	free(a->dacc);
+}
+
+static int period_figures(struct qf_store *s, const struct qf_firms *firms,
+			  const struct qf_date *start, const struct qf_date *end,
+			  struct qf_month_figures *f, struct qf_error *err)
 {
 	struct acc a;
 	const char *cs = qf_store_setting(s, "campaign_start");
 	int rc;
 
-	memset(f, 0, sizeof *f);
 	memset(&a, 0, sizeof a);
 	a.f = f;
-	f->year = year;
-	f->month = month;
-	f->start.y = f->end.y = year;
-	f->start.m = f->end.m = month;
-	f->start.d = 1;
-	f->end.d = qf_days_in_month(year, month);
+	a.firms = firms;
+	f->year = end->y;
+	f->month = end->m;
+	f->start = *start;
+	f->end = *end;
+	f->threshold = qf_store_setting_int(s, "threshold", 90);
+	for (int i = 11, y = end->y, m = end->m; i >= 0; i--) {
+		f->trend[i].y = y;
+		f->trend[i].m = m;
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+	}
 	if (!cs || qf_date_parse(cs, &f->campaign_start))
 		f->campaign_start = (struct qf_date){ 1900, 1, 1 };
-	rc = qf_store_each(s, QF_FIRM, on_firm, &a, err);
-	if (!rc)
-		rc = qf_store_each(s, QF_VISIT, on_visit, &a, err);
+	rc = qf_store_each(s, QF_VISIT, on_visit, &a, err);
 	if (!rc)
 		rc = qf_store_each(s, QF_DEMAND, on_demand, &a, err);
+	if (!rc)
+		rc = qf_store_each(s, QF_DEMAND, on_rating, &a, err);
+	if (!rc && !a.oom)
+		register_figures(&a, s);
 	f->month_f.firms_visited = (long)a.month_firms.n;
 	f->total.firms_visited = (long)a.total_firms.n;
-	/* A firm visited by the month's end was in the register then, whatever
-	 * its `since` says (records are often entered after the fact). */
-	for (size_t i = 0; i < a.total_firms.n; i++)
-		if (idset_has(&a.late, a.total_firms.v[i]))
-			f->firms++;
-	idset_release(&a.late);
-	idset_release(&a.month_firms);
-	idset_release(&a.total_firms);
+	f->month_f.visitors = (long)a.month_people.n;
+	f->total.visitors = (long)a.total_people.n;
+	f->month_f.median_days_x2 = median_x2(&a.month_days);
+	f->total.median_days_x2 = median_x2(&a.total_days);
+	for (size_t i = 0; i < f->ndepts; i++) {
+		struct qf_dept_figures *d = &f->depts[i];
+		d->median_days_x2 = median_x2(&a.dacc[i].days);
+		/* Named when it closed too few of what was due: items not
+		 * yet due are not held against it. */
+		d->below = d->closed + d->overdue > 0 &&
+			   d->closed * 100 < (d->closed + d->overdue) * f->threshold;
+	}
+	if (f->ndepts > 1)
+		qsort(f->depts, f->ndepts, sizeof *f->depts, cmp_dept);
+	if (f->nstories > 1)
+		qsort(f->stories, f->nstories, sizeof *f->stories, cmp_story);
+	acc_release(&a);
 	if (a.oom)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "out of memory");
+				    _("out of memory"));
+	if (rc == QF_ESOFTWARE && !err->code)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    _("out of memory"));
 	return rc;
 }
 
-struct out {
-	char *s;
-	size_t len, cap;
-	int oom;
-};
-
-static void say(struct out *o, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void say(struct out *o, const char *fmt, ...)
+void qf_report_release(struct qf_month_figures *f)
 {
-	va_list ap;
-	int n;
-
-	if (o->oom)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		o->oom = 1;
-		return;
+	for (size_t i = 0; i < f->ntags; i++)
+		free(f->tags[i].tag);
+	for (size_t i = 0; i < f->nnot_visited; i++)
+		free(f->not_visited[i]);
+	free(f->not_visited);
+	for (size_t i = 0; i < f->ndepts; i++)
+		free(f->depts[i].name);
+	free(f->depts);
+	for (size_t i = 0; i < f->nstories; i++) {
+		free(f->stories[i].id);
+		free(f->stories[i].firm);
+		free(f->stories[i].title);
+		free(f->stories[i].dept);
+		free(f->stories[i].resolution);
 	}
-	if (o->len + (size_t)n + 1 > o->cap) {
-		size_t cap = o->cap ? o->cap : 1024;
-		char *s;
-		while (o->len + (size_t)n + 1 > cap)
-			cap *= 2;
-		if (!(s = realloc(o->s, cap))) {
-			o->oom = 1;
-			return;
+	free(f->stories);
+	memset(f, 0, sizeof *f);
+}
+
+static int figures(struct qf_store *s, const struct qf_date *start,
+		   const struct qf_date *end, const struct qf_date *pstart,
+		   const struct qf_date *pend, struct qf_month_figures *f,
+		   struct qf_error *err)
+{
+	struct qf_month_figures prev;
+	struct qf_firms firms;
+	int rc;
+
+	memset(f, 0, sizeof *f);
+	rc = qf_firms_load(s, &firms, err);
+	if (rc)
+		return rc;
+	rc = period_figures(s, &firms, start, end, f, err);
+	if (!rc) {
+		memset(&prev, 0, sizeof prev);
+		rc = period_figures(s, &firms, pstart, pend, &prev, err);
+		if (!rc && qf_date_cmp(&prev.end, &prev.campaign_start) >= 0) {
+			f->has_prev = 1;
+			f->prev = prev.month_f;
+			f->prev_open_at_end = prev.open_at_end;
+			f->prev_overdue_at_end = prev.overdue_at_end;
 		}
-		o->s = s;
-		o->cap = cap;
+		qf_report_release(&prev);
 	}
-	va_start(ap, fmt);
-	vsnprintf(o->s + o->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	o->len += (size_t)n;
+	qf_firms_release(&firms);
+	return rc;
 }
 
-static void json_period(struct out *o, const char *name,
-			const struct qf_period_figures *p, int with_rate)
+int qf_report_month(struct qf_store *s, int year, int month,
+		    struct qf_month_figures *f, struct qf_error *err)
 {
-	char rate[16];
+	int py = month == 1 ? year - 1 : year, pm = month == 1 ? 12 : month - 1;
+	struct qf_date start = { year, month, 1 };
+	struct qf_date end = { year, month, qf_days_in_month(year, month) };
+	struct qf_date pstart = { py, pm, 1 };
+	struct qf_date pend = { py, pm, qf_days_in_month(py, pm) };
 
-	say(o, "  \"%s\": {\n", name);
-	say(o, "    \"visits\": %ld,\n    \"firms_visited\": %ld,\n",
-	    p->visits, p->firms_visited);
-	say(o, "    \"demands\": %ld,\n    \"problems\": %ld,\n"
-	    "    \"suggestions\": %ld,\n", p->demands, p->problems,
-	    p->suggestions);
-	say(o, "    \"local\": %ld,\n    \"higher\": %ld,\n"
-	    "    \"local_problems\": %ld,\n", p->local, p->higher,
-	    p->local_problems);
-	say(o, "    \"resolved\": %ld,\n    \"local_resolved\": %ld,\n"
-	    "    \"adopted\": %ld%s\n", p->resolved, p->local_resolved,
-	    p->adopted, with_rate ? "," : "");
-	if (with_rate) {
-		qf_rate(p->local_resolved, p->local_problems, rate,
-			sizeof rate);
-		say(o, "    \"resolution_rate\": \"%s\"\n", rate);
-	}
-	say(o, "  }");
+	return figures(s, &start, &end, &pstart, &pend, f, err);
 }
 
-struct labels {
-	const char *title, *month, *total, *visits, *firms_visited, *coverage,
-		*demands, *problems, *suggestions, *local, *higher,
-		*local_problems, *resolved, *rate, *adopted, *open, *overdue,
-		*figure, *since;
-};
-
-static const struct labels zh = {
-	"企业服务月通报", "本月", "累计", "走访次数", "走访企业数",
-	"走访覆盖率", "收集诉求", "问题", "建议", "本级", "上级",
-	"本级问题", "已解决问题", "解决率（本级）", "建议采纳", "月末未办结",
-	"月末超期", "指标", "自",
-};
-
-static const struct labels en = {
-	"Enterprise service bulletin", "Month", "Cumulative", "Visits",
-	"Firms visited", "Coverage of the register", "Demands collected",
-	"Problems", "Suggestions", "Local", "Higher level", "Local problems",
-	"Problems resolved", "Resolution rate (local)", "Suggestions adopted",
-	"Open at month end", "Overdue at month end", "Figure", "since",
-};
-
-struct row {
-	const char *label;
-	char a[32], b[48];
-};
-
-static void row_num(struct row *r, const char *label, long a, long b)
+int qf_report_period(struct qf_store *s, const struct qf_date *start,
+		     const struct qf_date *end, int week,
+		     struct qf_month_figures *f, struct qf_error *err)
 {
-	r->label = label;
-	snprintf(r->a, sizeof r->a, "%ld", a);
-	snprintf(r->b, sizeof r->b, "%ld", b);
+	long len = qf_date_diff(end, start) + 1;
+	struct qf_date pstart = *start, pend = *start;
+	int rc;
+
+	qf_date_add_days(&pstart, -len);
+	qf_date_add_days(&pend, -1);
+	rc = figures(s, start, end, &pstart, &pend, f, err);
+	f->week = week;
+	return rc;
 }
 
-static void row_str(struct row *r, const char *label, const char *a,
-		    const char *b)
+void qf_iso_week(const struct qf_date *d, struct qf_date *monday,
+		 struct qf_date *sunday, int *week, int *year)
 {
-	r->label = label;
-	snprintf(r->a, sizeof r->a, "%s", a);
-	snprintf(r->b, sizeof r->b, "%s", b);
+	long days = qf_date_days(d);
+	long dow = ((days % 7) + 7 + 3) % 7;     /* 1970-01-01 was a Thursday */
+	struct qf_date thu, jan1;
+
+	qf_date_from_days(days - dow, monday);
+	qf_date_from_days(days - dow + 6, sunday);
+	/* The ISO year and week are those of the week's Thursday. */
+	qf_date_from_days(days - dow + 3, &thu);
+	jan1 = (struct qf_date){ thu.y, 1, 1 };
+	*year = thu.y;
+	*week = (int)(qf_date_diff(&thu, &jan1) / 7) + 1;
 }
 
-static void pad(struct out *o, const char *s, size_t width, int right)
-{
-	size_t w = qf_text_width(s);
-
-	if (right)
-		say(o, "%*s%s", (int)(width > w ? width - w : 0), "", s);
-	else
-		say(o, "%s%*s", s, (int)(width > w ? width - w : 0), "");
-}
-
-/* A Markdown table, or for a terminal columns aligned by display width
- * (a Chinese character takes two columns). */
-static void table(struct out *o, int md, const char *h0, const char *h1,
-		  const char *h2, const struct row *rows, size_t n)
-{
-	size_t w0 = qf_text_width(h0), w1 = qf_text_width(h1),
-	       w2 = qf_text_width(h2);
-
-	if (md) {
-		say(o, "| %s | %s | %s |\n|---|---:|---:|\n", h0, h1, h2);
-		for (size_t i = 0; i < n; i++)
-			say(o, "| %s | %s | %s |\n", rows[i].label, rows[i].a,
-			    rows[i].b);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		size_t w;
-		if ((w = qf_text_width(rows[i].label)) > w0)
-			w0 = w;
-		if ((w = qf_text_width(rows[i].a)) > w1)
-			w1 = w;
-		if ((w = qf_text_width(rows[i].b)) > w2)
-			w2 = w;
-	}
-	pad(o, h0, w0, 0);
-	say(o, "  ");
-	pad(o, h1, w1, 1);
-	say(o, "  ");
-	pad(o, h2, w2, 1);
-	say(o, "\n");
-	for (size_t i = 0; i < n; i++) {
-		pad(o, rows[i].label, w0, 0);
-		say(o, "  ");
-		pad(o, rows[i].a, w1, 1);
-		say(o, "  ");
-		pad(o, rows[i].b, w2, 1);
-		say(o, "\n");
-	}
-}
-
-char *qf_report_render(const struct qf_month_figures *f,
-		       enum qf_report_format fmt, const char *lang,
-		       const char *org)
-{
-	const struct labels *L = lang && !strncmp(lang, "zh", 2) ? &zh : &en;
-	struct out o = { NULL, 0, 0, 0 };
-	char cs[16], rt[16], cov[16];
-	int md = fmt == QF_REPORT_MARKDOWN;
-
-	qf_date_format(&f->campaign_start, cs, sizeof cs);
-	if (fmt == QF_REPORT_JSON) {
-		say(&o, "{\n  \"month\": \"%04d-%02d\",\n", f->year, f->month);
-		say(&o, "  \"campaign_start\": \"%s\",\n", cs);
-		say(&o, "  \"firms\": %ld,\n", f->firms);
-		qf_rate(f->total.firms_visited, f->firms, cov, sizeof cov);
-		say(&o, "  \"coverage\": \"%s\",\n", cov);
-		say(&o, "  \"open_at_end\": %ld,\n  \"overdue_at_end\": %ld,\n",
-		    f->open_at_end, f->overdue_at_end);
-		json_period(&o, "in_month", &f->month_f, 0);
-		say(&o, ",\n");
-		json_period(&o, "cumulative", &f->total, 1);
-		say(&o, "\n}\n");
-		goto done;
-	}
-	if (L == &zh)
-		say(&o, "%s%s（%04d年%d月）\n\n", md ? "# " : "",
-		    org ? org : "", f->year, f->month);
-	else
-		say(&o, "%s%s %s, %04d-%02d\n\n", md ? "# " : "",
-		    org ? org : "", L->title, f->year, f->month);
-	if (L == &zh)
-		say(&o, "%s\n\n", L->title);
-	/* The rate is a cumulative figure only: problems resolved in a month
-	 * may have been opened in any earlier month, so a monthly ratio
-	 * would mix populations (11 resolved over 4 opened is not 275%). */
-	qf_rate(f->total.local_resolved, f->total.local_problems, rt,
-		sizeof rt);
-	qf_rate(f->total.firms_visited, f->firms, cov, sizeof cov);
-	{
-		const struct qf_period_figures *m = &f->month_f, *t = &f->total;
-		struct row rows[16];
-		size_t n = 0;
-		char head[64];
-
-		snprintf(head, sizeof head, L == &zh ? "%s（%s %s）" : "%s (%s %s)",
-			 L->total, L->since, cs);
-		row_num(&rows[n++], L->visits, m->visits, t->visits);
-		row_num(&rows[n++], L->firms_visited, m->firms_visited,
-			t->firms_visited);
-		row_num(&rows[n++], L->demands, m->demands, t->demands);
-		row_num(&rows[n++], L->problems, m->problems, t->problems);
-		row_num(&rows[n++], L->suggestions, m->suggestions,
-			t->suggestions);
-		row_num(&rows[n++], L->local_problems, m->local_problems,
-			t->local_problems);
-		row_num(&rows[n++], L->higher, m->higher, t->higher);
-		row_num(&rows[n++], L->resolved, m->resolved, t->resolved);
-		row_num(&rows[n++], L->adopted, m->adopted, t->adopted);
-		row_str(&rows[n++], L->rate, "", rt);
-		snprintf(rows[n].b, sizeof rows[n].b, "%ld/%ld = %s",
-			 f->total.firms_visited, f->firms, cov);
-		rows[n].label = L->coverage;
-		rows[n++].a[0] = '\0';
-		row_num(&rows[n], L->open, 0, f->open_at_end);
-		rows[n++].a[0] = '\0';
-		row_num(&rows[n], L->overdue, 0, f->overdue_at_end);
-		rows[n++].a[0] = '\0';
-		table(&o, md, L->figure, L->month, head, rows, n);
-	}
-done:
-	if (o.oom) {
-		free(o.s);
-		return NULL;
-	}
-	return o.s;
-}

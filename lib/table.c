@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qf/date.h"
 #include "qf/json.h"
 #include "qf/table.h"
 #include "qf/text.h"
@@ -346,6 +347,18 @@ static void render_yaml(const struct qf_table *t, struct out *o)
 	}
 }
 
+/* 1 when every cell of column c is empty or a YYYY-MM-DD date. */
+static int dates_only(const struct qf_table *t, size_t c)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *s = t->cells[r * t->ncols + c];
+		struct qf_date d;
+		if (*s && qf_date_parse(s, &d))
+			return 0;
+	}
+	return 1;
+}
+
 static void render_table(const struct qf_table *t,
 			 const struct qf_render_opts *opt, struct out *o)
 {
@@ -373,7 +386,8 @@ static void render_table(const struct qf_table *t,
 		total += w[c] + (c ? 2 : 0);
 	/* Cut the flexible column so that the lines fit the terminal (down
 	 * to its header); if that is not enough, the widest other text
-	 * columns, one column at a time, never below their header or 8. */
+	 * columns, one column at a time, never below their header or 8, and
+	 * never a column of dates. */
 	if (opt->width && total > opt->width && opt->fit_col >= 0 &&
 	    (size_t)opt->fit_col < nc) {
 		size_t other = total - w[opt->fit_col];
@@ -390,7 +404,7 @@ static void render_table(const struct qf_table *t,
 			size_t min = qf_text_width(t->names[c]);
 			if (min < 8)
 				min = 8;
-			if (!t->numeric[c] && w[c] > min &&
+			if (!t->numeric[c] && !dates_only(t, c) && w[c] > min &&
 			    (best == nc || w[c] > w[best]))
 				best = c;
 		}

@@ -154,3 +154,115 @@ assert() {
 	fi
 	return 0
 }
+
+# doc ID FILE: the YAML document of record ID in FILE, its '---' included.
+# others ID FILE: every other document of FILE, byte for byte.
+split_docs() {
+	awk -v id="id: $1" -v want="$2" '
+	function flush() { if ((index(d, id) > 0) == want) printf "%s", d; d = "" }
+	/^---/ { flush() }
+	{ d = d $0 "\n" }
+	END { flush() }' "$3"
+}
+doc() { split_docs "$1" 1 "$2"; }
+others() { split_docs "$1" 0 "$2"; }
+
+# demand_store DIR: new_store with two firms and three demands, opened in
+# June 2023: D-HY-202306-0001 (a problem, land) and -0002 (a suggestion)
+# raised in a visit to 燕京 on 2023-06-01; -0003, a problem of 北方光电
+# from the hotline, opened 2023-06-02.
+demand_store() {
+	new_store "$1"
+	(cd "$1" &&
+		qf add-firm --name 燕京啤酒（衡阳）有限公司 &&
+		qf add-firm --name 衡阳北方光电信息技术有限公司 &&
+		qf add-visit --firm 燕京 --date 2023-06-01 -p 用地紧张 -c land \
+			-s 建议开通公交 -c infrastructure &&
+		qf add-demand --firm 北方光电 --title 贷款难 --category financing \
+			--source 热线 --opened 2023-06-02) >/dev/null 2>&1 ||
+		{ echo "Bail out! cannot build the demand store"; exit 1; }
+}
+
+# skip REASON: pass the current test as skipped (TAP "# SKIP").
+skip() { printf 'ok %d - %s # SKIP %s\n' "$tests" "$current" "$1"; }
+
+# have_script: util-linux script(1) is there to give a pseudo-terminal.
+have_script() { script -qfec true /dev/null </dev/null >/dev/null 2>&1; }
+
+# on_tty COLS CMD: run the shell command CMD on a pseudo-terminal COLS
+# columns wide (util-linux script); its bytes, unchanged (no CR added), in
+# $T/tty.  The terminal's width comes from TIOCGWINSZ, not $COLUMNS.
+on_tty() {
+	cols=$1
+	shift
+	script -qfec "stty -onlcr cols $cols; $*" /dev/null </dev/null >"$T/tty" 2>&1
+}
+
+# raw_controls FILE: how many lines of FILE hold bytes a terminal would act
+# on: ESC, BEL, DEL, and C1 (U+0080-U+009F).
+raw_controls() {
+	LC_ALL=C grep -c "$(printf '[\001-\010\013\014\016-\037\177]\\|\302[\200-\237]')" "$1"
+}
+
+# aligned [--others-may-cut] TABLE TSV WIDTH FIT NUMERIC [CUT]: fail unless
+# the terminal table TABLE shows the cells of TSV aligned, no wider than
+# WIDTH, only column FIT cut (see align.py); with CUT, that many cells must
+# have been cut.
+aligned() {
+	align_opt=
+	if [ "$1" = --others-may-cut ]; then align_opt=$1; shift; fi
+	python3 "$QF_SRC/tests/cli/align.py" $align_opt "$1" "$2" "$3" "$4" "$5" \
+		>"$T/align.out" 2>&1
+	arc=$?
+	if [ $arc -ne 0 ] || { [ $# -gt 5 ] && ! grep -qx "cut $6" "$T/align.out"; }; then
+		fail "table not aligned"
+		cat "$T/align.out"
+		return 1
+	fi
+	return 0
+}
+
+# expect_code_err N CMD... <<EOF: run CMD with an empty standard input;
+# fail unless it exits N and its stderr is exactly the text.
+expect_code_err() {
+	cat >"$T/expected_err"
+	expect_code "$@" </dev/null || return 1
+	expect_err <"$T/expected_err"
+}
+
+# keep_others ID FILE: remember the records of FILE other than ID.
+# others_kept ID FILE: fail unless they are still byte for byte the same.
+keep_others() { others "$1" "$2" >"$T/others.before"; }
+others_kept() {
+	others "$1" "$2" >"$T/others.after"
+	assert cmp -s "$T/others.before" "$T/others.after"
+}
+
+# no_ids_no_change CMD...: fail unless the action CMD, given no IDs and an
+# empty standard input, exits 0, prints nothing and leaves the store in .
+# as snap saw it.
+no_ids_no_change() {
+	expect_code 0 "$@" </dev/null && expect_out </dev/null && unchanged .
+}
+
+# action_help ACTION USAGE: fail unless qf ACTION --help exits 0 with USAGE
+# and the exit statuses on stdout, an unknown option is a usage error (64),
+# and the store in . still checks clean.
+action_help() {
+	expect_code 0 qf "$1" --help && expect_out_has "$2" &&
+		expect_out_has "Exit status: 0 every demand changed" &&
+		expect_code 64 qf "$1" --no-such-option D-HY-202306-0001 &&
+		expect_code 0 qf check
+}
+
+# add_extended_resolved ID: add demand ID (the next of June 2023), 排污许可
+# of 燕京 opened 2023-06-01, assigned to 经济发展局 due 06-05 on 06-02,
+# extended to 06-12 on 06-04 and resolved on 06-10.
+add_extended_resolved() {
+	{ qf add-demand --firm 燕京 --title 排污许可 --category environment \
+		--opened 2023-06-01 | grep -qx "$1" &&
+		qf assign --dept 经济发展局 --due 2023-06-05 --date 2023-06-02 "$1" &&
+		qf extend --due 2023-06-12 --reason 待环评 --date 2023-06-04 "$1" &&
+		qf resolve -m 已发证 --date 2023-06-10 "$1"; } >/dev/null 2>&1 ||
+		{ echo "Bail out! cannot add $1, extended and resolved"; exit 1; }
+}

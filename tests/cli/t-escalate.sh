@@ -3,16 +3,6 @@
 # level (上级): level local -> higher, with a log entry.
 . "${QF_SRC}/tests/cli/lib.sh"
 
-split_docs() {
-	awk -v id="id: $1" -v want="$2" '
-	function flush() { if ((index(d, id) > 0) == want) printf "%s", d; d = "" }
-	/^---/ { flush() }
-	{ d = d $0 "\n" }
-	END { flush() }' "$3"
-}
-doc() { split_docs "$1" 1 "$2"; }
-others() { split_docs "$1" 0 "$2"; }
-
 new_store s
 cd s
 qf add-firm --name 燕京啤酒（衡阳）有限公司 >/dev/null
@@ -28,7 +18,7 @@ qf assign --dept 经济发展局 --due 2023-06-30 --date 2023-06-05 D-HY-202306-
 qf resolve -m 已对接人社部门 --date 2023-06-06 D-HY-202306-0004 >/dev/null
 
 test_start "escalate an open local demand: level higher, a log entry; nothing else"
-others D-HY-202306-0001 $F >"$T/others.before"
+keep_others D-HY-202306-0001 $F
 if expect_code 0 qf escalate -m 需市自然资源和规划局协调 --by 李主任 --date 2023-06-08 \
 	D-HY-202306-0001 &&
 	expect_out <<'X' &&
@@ -54,8 +44,7 @@ log:
   by: 李主任
   note: 需市自然资源和规划局协调
 X
-	others D-HY-202306-0001 $F >"$T/others.after" &&
-	assert cmp -s "$T/others.before" "$T/others.after" &&
+	others_kept D-HY-202306-0001 $F &&
 	expect_code 0 qf check
 then pass; fi
 
@@ -102,8 +91,7 @@ X
 	unchanged .; then pass; fi
 
 test_start "a closed demand is not escalated (65)"
-if expect_code 65 qf escalate D-HY-202306-0004 &&
-	expect_err <<'X' &&
+if expect_code_err 65 qf escalate D-HY-202306-0004 <<'X' &&
 qf-escalate: D-HY-202306-0004: it is 'resolved' (closed)
 X
 	unchanged .; then pass; fi
@@ -112,16 +100,14 @@ qf add-demand --firm 燕京 --title 排污指标 --category environment >/dev/nu
 qf add-demand --firm 燕京 --title 出口退税 --category policy >/dev/null       # 0006
 snap .
 test_start "a --date before the opening or the last log entry is refused (65)"
-if expect_code 65 qf escalate --date 2023-06-14 D-HY-202306-0005 &&
-	expect_err <<'X' &&
+if expect_code_err 65 qf escalate --date 2023-06-14 D-HY-202306-0005 <<'X' &&
 qf-escalate: D-HY-202306-0005: the date is before the demand was opened (2023-06-15)
 X
 	expect_code 65 qf escalate --date 2023-06-05 D-HY-202306-0002 &&
 	unchanged .; then pass; fi
 
 test_start "options that do not apply, bad dates: 64"
-if expect_code 64 qf escalate --dept 金融办 D-HY-202306-0005 &&
-	expect_err <<'X' &&
+if expect_code_err 64 qf escalate --dept 金融办 D-HY-202306-0005 <<'X' &&
 qf-escalate: --dept does not apply to escalate
 X
 	expect_code 64 qf escalate --due 2023-07-01 D-HY-202306-0005 &&
@@ -131,9 +117,7 @@ X
 	unchanged .; then pass; fi
 
 test_start "no IDs and an empty standard input: 0, nothing changed"
-if expect_code 0 qf escalate </dev/null && expect_out <<'X' &&
-X
-	unchanged .; then pass; fi
+if no_ids_no_change qf escalate; then pass; fi
 
 test_start "a batch from standard input: higher (65) and unknown (66) fail, the rest escalated"
 if printf 'D-HY-202306-0005\t排污指标\nD-HY-202306-0003\t贷款难\nD-HY-202306-0033\nD-HY-202306-0006\t出口退税\n' >"$T/in" &&
@@ -152,9 +136,6 @@ X
 then pass; fi
 
 test_start "--help: the usage on stdout, exit 0; a bad option: 64"
-if expect_code 0 qf escalate --help && expect_out_has "Usage: qf escalate [OPTION]..." &&
-	expect_out_has "Exit status: 0 every demand changed" &&
-	expect_code 64 qf escalate --no-such-option D-HY-202306-0001 &&
-	expect_code 0 qf check; then pass; fi
+if action_help escalate "Usage: qf escalate [OPTION]..."; then pass; fi
 
 done_testing

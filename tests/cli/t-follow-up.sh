@@ -4,24 +4,8 @@
 # deadline.
 . "${QF_SRC}/tests/cli/lib.sh"
 
-split_docs() {
-	awk -v id="id: $1" -v want="$2" '
-	function flush() { if ((index(d, id) > 0) == want) printf "%s", d; d = "" }
-	/^---/ { flush() }
-	{ d = d $0 "\n" }
-	END { flush() }' "$3"
-}
-doc() { split_docs "$1" 1 "$2"; }
-others() { split_docs "$1" 0 "$2"; }
-
-new_store s
+demand_store s
 cd s
-qf add-firm --name 燕京啤酒（衡阳）有限公司 >/dev/null
-qf add-firm --name 衡阳北方光电信息技术有限公司 >/dev/null
-qf add-visit --firm 燕京 --date 2023-06-01 -p 用地紧张 -c land \
-	-s 建议开通公交 -c infrastructure >/dev/null
-qf add-demand --firm 北方光电 --title 贷款难 --category financing \
-	--source 热线 --opened 2023-06-02 >/dev/null
 qf add-demand --firm 北方光电 --title 招工难 --category labour \
 	--opened 2023-06-02 >/dev/null
 F=demands/2023-06.yaml
@@ -33,7 +17,7 @@ qf resolve -m 已调整用地指标 --date 2023-06-10 D-HY-202306-0001 D-HY-2023
 qf resolve --decline -m 超出本级权限 --date 2023-06-04 D-HY-202306-0003 >/dev/null
 
 test_start "满意: satisfaction on the record and in a 'follow-up' entry with the note"
-others D-HY-202306-0001 $F >"$T/others.before"
+keep_others D-HY-202306-0001 $F
 if expect_code 0 qf follow-up --satisfaction 满意 -m 企业表示感谢 --by 赵干事 \
 	--date 2023-06-12 D-HY-202306-0001 &&
 	expect_out <<'X' &&
@@ -78,8 +62,7 @@ log:
   note: 企业表示感谢
   satisfaction: satisfied
 X
-	others D-HY-202306-0001 $F >"$T/others.after" &&
-	assert cmp -s "$T/others.before" "$T/others.after" &&
+	others_kept D-HY-202306-0001 $F &&
 	expect_code 0 qf check
 then pass; fi
 
@@ -238,29 +221,25 @@ X
 	expect_err <<'X' &&
 qf-follow-up: D-HY-202306-0003: it is 'open': a follow-up call comes after closing
 X
-	expect_code 65 qf follow-up -s 满意 D-HY-202306-0004 &&
-	expect_err <<'X' &&
+	expect_code_err 65 qf follow-up -s 满意 D-HY-202306-0004 <<'X' &&
 qf-follow-up: D-HY-202306-0004: it is 'assigned': a follow-up call comes after closing
 X
 	unchanged .; then pass; fi
 
 test_start "no satisfaction rating: a usage error (64)"
-if expect_code 64 qf follow-up -m 电话未接通 D-HY-202306-0002 &&
-	expect_err <<'X' &&
+if expect_code_err 64 qf follow-up -m 电话未接通 D-HY-202306-0002 <<'X' &&
 qf-follow-up: how satisfied is the firm? (--satisfaction)
 X
 	unchanged .; then pass; fi
 
 test_start "a --date before the last log entry is refused (65)"
-if expect_code 65 qf follow-up -s 满意 --date 2023-06-14 D-HY-202306-0002 &&
-	expect_err <<'X' &&
+if expect_code_err 65 qf follow-up -s 满意 --date 2023-06-14 D-HY-202306-0002 <<'X' &&
 qf-follow-up: D-HY-202306-0002: the date is before the last entry of its history (2023-06-15)
 X
 	unchanged .; then pass; fi
 
 test_start "a bad rating, --due with --days, options that do not apply: 64"
-if expect_code 64 qf follow-up -s 非常满意 D-HY-202306-0002 &&
-	expect_err <<'X' &&
+if expect_code_err 64 qf follow-up -s 非常满意 D-HY-202306-0002 <<'X' &&
 qf-follow-up: --satisfaction: '非常满意' is not one of satisfied (满意), basic (基本满意), dissatisfied (不满意)
 X
 	expect_code 64 qf follow-up -s 不满意 --due 2023-07-01 --days 3 D-HY-202306-0002 &&
@@ -271,16 +250,13 @@ X
 	expect_err_has "--dept does not apply to follow-up" &&
 	expect_code 64 qf follow-up -s 满意 --decline D-HY-202306-0002 &&
 	expect_code 64 qf follow-up -s 满意 --owner 张 D-HY-202306-0002 &&
-	expect_code 64 qf follow-up -s 满意 --date 2023-06-16 D-HY-202306-0002 &&
-	expect_err <<'X' &&
+	expect_code_err 64 qf follow-up -s 满意 --date 2023-06-16 D-HY-202306-0002 <<'X' &&
 qf-follow-up: --date: 2023-06-16 is in the future
 X
 	unchanged .; then pass; fi
 
 test_start "no IDs and an empty standard input: 0, nothing changed"
-if expect_code 0 qf follow-up -s 满意 </dev/null && expect_out <<'X' &&
-X
-	unchanged .; then pass; fi
+if no_ids_no_change qf follow-up -s 满意; then pass; fi
 
 qf add-demand --firm 燕京 --title 用电贵 --category energy >/dev/null     # 0005
 qf resolve -m 已降电价 D-HY-202306-0005 D-HY-202306-0004 >/dev/null
@@ -306,16 +282,12 @@ snap .
 # not set one either.
 test_start "不满意 with a new due date before the day of the call is refused (65), nothing changed"
 if assert test "$(doc D-HY-202306-0001 $F | grep -c '^status: resolved$')" = 1 &&
-	expect_code 65 qf follow-up -s 不满意 --due 2023-06-14 D-HY-202306-0001 &&
-	expect_err <<'X' &&
+	expect_code_err 65 qf follow-up -s 不满意 --due 2023-06-14 D-HY-202306-0001 <<'X' &&
 qf-follow-up: D-HY-202306-0001: the new due date is before the day it is reopened
 X
 	unchanged .; then pass; fi
 
-qf add-demand --firm 燕京 --title 排污许可 --category environment --opened 2023-06-01 >/dev/null  # 0006
-qf assign --dept 经济发展局 --due 2023-06-05 --date 2023-06-02 D-HY-202306-0006 >/dev/null
-qf extend --due 2023-06-12 --reason 待环评 --date 2023-06-04 D-HY-202306-0006 >/dev/null
-qf resolve -m 已发证 --date 2023-06-10 D-HY-202306-0006 >/dev/null
+add_extended_resolved D-HY-202306-0006
 test_start "不满意 starts a new round: original_due of the old one goes"
 if expect_code 0 qf follow-up -s 不满意 --due 2023-06-30 --date 2023-06-11 D-HY-202306-0006 &&
 	run doc D-HY-202306-0006 $F && expect_out <<'X' &&
@@ -362,9 +334,6 @@ X
 then pass; fi
 
 test_start "--help: the usage on stdout, exit 0; a bad option: 64"
-if expect_code 0 qf follow-up --help && expect_out_has "Usage: qf follow-up --satisfaction RATING" &&
-	expect_out_has "Exit status: 0 every demand changed" &&
-	expect_code 64 qf follow-up --no-such-option D-HY-202306-0001 &&
-	expect_code 0 qf check; then pass; fi
+if action_help follow-up "Usage: qf follow-up --satisfaction RATING"; then pass; fi
 
 done_testing

@@ -3,103 +3,6 @@
 # the terminal table, control characters, pipelines.
 . "${QF_SRC}/tests/cli/lib.sh"
 
-skip() { printf 'ok %d - %s # SKIP %s\n' "$tests" "$current" "$1"; }
-
-# on_tty COLS CMD: run the shell command CMD on a pseudo-terminal COLS
-# columns wide (util-linux script); its bytes, unchanged (no CR added), in
-# $T/tty.  The terminal's width comes from TIOCGWINSZ, not $COLUMNS.
-have_script() { script -qfec true /dev/null </dev/null >/dev/null 2>&1; }
-on_tty() {
-	cols=$1
-	shift
-	script -qfec "stty -onlcr cols $cols; $*" /dev/null </dev/null >"$T/tty" 2>&1
-}
-
-# align.py TABLE TSV WIDTH FIT NUMERIC: TABLE (an aligned table with header)
-# holds the cells of TSV (the same list as TSV with --header); every column
-# starts at the same display column on every line, two spaces apart; no
-# line is wider than WIDTH (0: any); only column FIT may be cut, with "…";
-# the NUMERIC columns (a,b) are right-aligned.
-cat >"$T/align.py" <<'PY'
-import sys, unicodedata
-def cw(ch):
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in 'WF' else 1
-def cells(line):
-    out, c = [], 0
-    for ch in line:
-        out.append((c, ch, cw(ch)))
-        c += cw(ch)
-    return out, c
-table, tsv, width, fit = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-numeric = set(sys.argv[5].split(',')) if len(sys.argv) > 5 and sys.argv[5] else set()
-tl = open(table, encoding='utf-8').read().split('\n')
-rows = [l.split('\t') for l in open(tsv, encoding='utf-8').read().split('\n')]
-errs = []
-if tl[-1] != '' or rows[-1] != ['']:
-    errs.append('no newline at the end')
-tl, rows = tl[:-1], rows[:-1]
-if len(tl) != len(rows):
-    errs.append('%d table lines for %d TSV lines' % (len(tl), len(rows)))
-names = rows[0]
-hc, _ = cells(tl[0])
-starts, prev = [], ' '
-for col, ch, _ in hc:
-    if ch != ' ' and prev == ' ':
-        starts.append(col)
-    prev = ch
-if len(starts) != len(names):
-    errs.append('header %r: %d columns for %d names' % (tl[0], len(starts), len(names)))
-    starts = starts[:len(names)] + [10**6] * (len(names) - len(starts))
-cut = 0
-for i, (line, row) in enumerate(zip(tl, rows)):
-    cs, total = cells(line)
-    if width and total > width:
-        errs.append('line %d is %d columns wide (> %d): %r' % (i + 1, total, width, line))
-    if line != line.rstrip(' ') and not numeric:
-        errs.append('line %d ends in blanks: %r' % (i + 1, line))
-    for j, name in enumerate(names):
-        a = starts[j]
-        b = starts[j + 1] - 2 if j + 1 < len(starts) else 10**9
-        for col, ch, w in cs:
-            if col < a < col + w or col < b < col + w:
-                errs.append('line %d: %r straddles column %s' % (i + 1, ch, name))
-        text = ''.join(ch for col, ch, w in cs if a <= col < b)
-        if j + 1 < len(starts):
-            gap = ''.join(ch for col, ch, w in cs if b <= col < b + 2)
-            if gap != '  ':
-                errs.append('line %d: no gap before column %s: %r' % (i + 1, names[j + 1], line))
-        val, got = row[j], text.strip(' ')
-        if i and name == fit and got != val:
-            if not (got.endswith('…') and val.startswith(got[:-1])):
-                errs.append('line %d: %s %r is not %r cut' % (i + 1, name, got, val))
-            cut += 1
-        elif got != val:
-            errs.append('line %d: %s is %r, not %r' % (i + 1, name, got, val))
-        if i and val and name in numeric and j + 1 < len(starts) and not text.endswith(val):
-            errs.append('line %d: %s %r is not right-aligned' % (i + 1, name, text))
-        if i and val and name not in numeric and not text.startswith(got):
-            errs.append('line %d: %s %r is not left-aligned' % (i + 1, name, text))
-for e in errs[:20]:
-    print('#   ' + e)
-print('cut %d' % cut)
-sys.exit(1 if errs else 0)
-PY
-
-# aligned TABLE TSV WIDTH FIT NUMERIC [CUT]: run align.py; with CUT, that
-# many cells must have been cut.
-aligned() {
-	python3 "$T/align.py" "$1" "$2" "$3" "$4" "$5" >"$T/align.out" 2>&1
-	arc=$?
-	if [ $arc -ne 0 ] || { [ $# -gt 5 ] && ! grep -qx "cut $6" "$T/align.out"; }; then
-		fail "table not aligned"
-		cat "$T/align.out"
-		return 1
-	fi
-	return 0
-}
-
 new_store s
 cd s
 qf add-policy --title 稳岗返还 >/dev/null
@@ -334,9 +237,6 @@ X
 		fail "table"; diff "$T/expected" "$T/tty" | sed 's/^/#   /'; fi
 fi
 
-raw_controls() {
-	LC_ALL=C grep -c "$(printf '[\001-\010\013\014\016-\037\177]\\|\302[\200-\237]')" "$1"
-}
 for fmt in tsv csv json yaml; do
 	test_start "terminal: no raw control character in --format $fmt"
 	if ! have_script; then skip "no script(1) to give a terminal"; else

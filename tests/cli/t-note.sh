@@ -3,28 +3,12 @@
 # Also: the rewrite of one record in a hand-edited file.
 . "${QF_SRC}/tests/cli/lib.sh"
 
-split_docs() {
-	awk -v id="id: $1" -v want="$2" '
-	function flush() { if ((index(d, id) > 0) == want) printf "%s", d; d = "" }
-	/^---/ { flush() }
-	{ d = d $0 "\n" }
-	END { flush() }' "$3"
-}
-doc() { split_docs "$1" 1 "$2"; }
-others() { split_docs "$1" 0 "$2"; }
-
-new_store s
+demand_store s
 cd s
-qf add-firm --name 燕京啤酒（衡阳）有限公司 >/dev/null
-qf add-firm --name 衡阳北方光电信息技术有限公司 >/dev/null
-qf add-visit --firm 燕京 --date 2023-06-01 -p 用地紧张 -c land \
-	-s 建议开通公交 -c infrastructure >/dev/null
-qf add-demand --firm 北方光电 --title 贷款难 --category financing \
-	--source 热线 --opened 2023-06-02 >/dev/null
 F=demands/2023-06.yaml
 
 test_start "a note on an open demand: one log entry with date, action, by, note"
-others D-HY-202306-0001 $F >"$T/others.before"
+keep_others D-HY-202306-0001 $F
 if expect_code 0 qf note -m 已与企业电话沟通 --date 2023-06-03 D-HY-202306-0001 &&
 	expect_out <<'X' &&
 D-HY-202306-0001
@@ -49,8 +33,7 @@ log:
   by: 测试员
   note: 已与企业电话沟通
 X
-	others D-HY-202306-0001 $F >"$T/others.after" &&
-	assert cmp -s "$T/others.before" "$T/others.after" &&
+	others_kept D-HY-202306-0001 $F &&
 	expect_code 0 qf check
 then pass; fi
 
@@ -107,8 +90,7 @@ X
 	unchanged .; then pass; fi
 
 test_start "a note without text is a usage error (64)"
-if expect_code 64 qf note D-HY-202306-0002 &&
-	expect_err <<'X' &&
+if expect_code_err 64 qf note D-HY-202306-0002 <<'X' &&
 qf-note: a progress note needs its text (--note)
 X
 	expect_code 64 qf note -m '' D-HY-202306-0002 &&
@@ -116,19 +98,16 @@ X
 	unchanged .; then pass; fi
 
 test_start "a --date before the opening or before the last log entry is refused (65)"
-if expect_code 65 qf note -m x --date 2023-05-31 D-HY-202306-0002 &&
-	expect_err <<'X' &&
+if expect_code_err 65 qf note -m x --date 2023-05-31 D-HY-202306-0002 <<'X' &&
 qf-note: D-HY-202306-0002: the date is before the demand was opened (2023-06-01)
 X
-	expect_code 65 qf note -m x --date 2023-06-14 D-HY-202306-0001 &&
-	expect_err <<'X' &&
+	expect_code_err 65 qf note -m x --date 2023-06-14 D-HY-202306-0001 <<'X' &&
 qf-note: D-HY-202306-0001: the date is before the last entry of its history (2023-06-15)
 X
 	unchanged .; then pass; fi
 
 test_start "options that do not apply to note, bad dates: 64, nothing changed"
-if expect_code 64 qf note --dept 金融办 -m x D-HY-202306-0002 &&
-	expect_err <<'X' &&
+if expect_code_err 64 qf note --dept 金融办 -m x D-HY-202306-0002 <<'X' &&
 qf-note: --dept does not apply to note
 X
 	expect_code 64 qf note --due 2023-07-01 -m x D-HY-202306-0002 &&
@@ -141,16 +120,13 @@ X
 	expect_code 64 qf note --date 2023-06-31 -m x D-HY-202306-0002 &&
 	expect_err_has "--date: '2023-06-31' is not a date" &&
 	expect_code 64 qf note --date today -m x D-HY-202306-0002 &&
-	expect_code 64 qf note --date 2023-06-16 -m x D-HY-202306-0002 &&
-	expect_err <<'X' &&
+	expect_code_err 64 qf note --date 2023-06-16 -m x D-HY-202306-0002 <<'X' &&
 qf-note: --date: 2023-06-16 is in the future
 X
 	unchanged .; then pass; fi
 
 test_start "no IDs and an empty standard input: 0, nothing changed"
-if expect_code 0 qf note -m x </dev/null && expect_out <<'X' &&
-X
-	unchanged .; then pass; fi
+if no_ids_no_change qf note -m x; then pass; fi
 
 test_start "a batch: bad ID first (65), unknown ID (66), the rest noted"
 if expect_code 65 qf note -m 周例会跟进 --date 2023-06-15 \
@@ -335,9 +311,6 @@ X
 then pass; fi
 
 test_start "--help: the usage on stdout, exit 0; a bad option: 64"
-if expect_code 0 qf note --help && expect_out_has "Usage: qf note --note TEXT" &&
-	expect_out_has "Exit status: 0 every demand changed" &&
-	expect_code 64 qf note --no-such-option D-HY-202306-0001 &&
-	expect_code 0 qf check; then pass; fi
+if action_help note "Usage: qf note --note TEXT"; then pass; fi
 
 done_testing

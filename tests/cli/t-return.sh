@@ -3,31 +3,15 @@
 # is open again, its unit, co-units, owner and deadlines cleared.
 . "${QF_SRC}/tests/cli/lib.sh"
 
-split_docs() {
-	awk -v id="id: $1" -v want="$2" '
-	function flush() { if ((index(d, id) > 0) == want) printf "%s", d; d = "" }
-	/^---/ { flush() }
-	{ d = d $0 "\n" }
-	END { flush() }' "$3"
-}
-doc() { split_docs "$1" 1 "$2"; }
-others() { split_docs "$1" 0 "$2"; }
-
-new_store s
+demand_store s
 cd s
-qf add-firm --name 燕京啤酒（衡阳）有限公司 >/dev/null
-qf add-firm --name 衡阳北方光电信息技术有限公司 >/dev/null
-qf add-visit --firm 燕京 --date 2023-06-01 -p 用地紧张 -c land \
-	-s 建议开通公交 -c infrastructure >/dev/null
-qf add-demand --firm 北方光电 --title 贷款难 --category financing \
-	--source 热线 --opened 2023-06-02 >/dev/null
 F=demands/2023-06.yaml
 qf assign --dept 金融办 --codept 经济发展局,自然资源局 --owner 张科长 \
 	--due 2023-06-10 --date 2023-06-03 D-HY-202306-0001 >/dev/null
 qf extend --due 2023-06-20 --reason 材料不全 --date 2023-06-08 D-HY-202306-0001 >/dev/null
 
 test_start "return: open again, dept/codepts/owner/due/original_due cleared, the unit in the log"
-others D-HY-202306-0001 $F >"$T/others.before"
+keep_others D-HY-202306-0001 $F
 if expect_code 0 qf return --reason 非本单位职责，应由自然资源局主办 --by 张科长 \
 	--date 2023-06-09 D-HY-202306-0001 &&
 	expect_out <<'X' &&
@@ -66,8 +50,7 @@ log:
   note: 非本单位职责，应由自然资源局主办
   dept: 金融办
 X
-	others D-HY-202306-0001 $F >"$T/others.after" &&
-	assert cmp -s "$T/others.before" "$T/others.after" &&
+	others_kept D-HY-202306-0001 $F &&
 	expect_code 0 qf check
 then pass; fi
 
@@ -135,31 +118,27 @@ X
 	unchanged .; then pass; fi
 
 test_start "a return without a reason is a usage error (64)"
-if expect_code 64 qf return D-HY-202306-0001 &&
-	expect_err <<'X' &&
+if expect_code_err 64 qf return D-HY-202306-0001 <<'X' &&
 qf-return: a return needs a reason (--reason)
 X
 	expect_code 64 qf return --reason '' D-HY-202306-0001 &&
 	unchanged .; then pass; fi
 
 test_start "a --date before the last log entry is refused (65)"
-if expect_code 65 qf return --reason x --date 2023-06-11 D-HY-202306-0001 &&
-	expect_err <<'X' &&
+if expect_code_err 65 qf return --reason x --date 2023-06-11 D-HY-202306-0001 <<'X' &&
 qf-return: D-HY-202306-0001: the date is before the last entry of its history (2023-06-12)
 X
 	unchanged .; then pass; fi
 
 test_start "options that do not apply, a bad date: 64"
-if expect_code 64 qf return --reason x --dept 金融办 D-HY-202306-0001 &&
-	expect_err <<'X' &&
+if expect_code_err 64 qf return --reason x --dept 金融办 D-HY-202306-0001 <<'X' &&
 qf-return: --dept does not apply to return
 X
 	expect_code 64 qf return --reason x --due 2023-07-01 D-HY-202306-0001 &&
 	expect_code 64 qf return --reason x --days 5 D-HY-202306-0001 &&
 	expect_code 64 qf return --reason x --owner 张 D-HY-202306-0001 &&
 	expect_code 64 qf return --reason x --date 20230615 D-HY-202306-0001 &&
-	expect_code 64 qf return --reason x --date 2024-01-01 D-HY-202306-0001 &&
-	expect_err <<'X' &&
+	expect_code_err 64 qf return --reason x --date 2024-01-01 D-HY-202306-0001 <<'X' &&
 qf-return: --date: 2024-01-01 is in the future
 X
 	unchanged .; then pass; fi
@@ -167,16 +146,13 @@ X
 qf resolve -m 已放款 --date 2023-06-05 D-HY-202306-0003 >/dev/null
 snap .
 test_start "a closed demand is not returned (65)"
-if expect_code 65 qf return --reason x D-HY-202306-0003 &&
-	expect_err <<'X' &&
+if expect_code_err 65 qf return --reason x D-HY-202306-0003 <<'X' &&
 qf-return: D-HY-202306-0003: it is 'resolved': only an assigned demand is returned
 X
 	unchanged .; then pass; fi
 
 test_start "no IDs and an empty standard input: 0, nothing changed"
-if expect_code 0 qf return --reason x </dev/null && expect_out <<'X' &&
-X
-	unchanged .; then pass; fi
+if no_ids_no_change qf return --reason x; then pass; fi
 
 qf add-demand --firm 燕京 --title 招工难 --category labour >/dev/null     # 0004
 qf add-demand --firm 北方 --title 用电贵 --category energy >/dev/null     # 0005
@@ -198,9 +174,6 @@ X
 then pass; fi
 
 test_start "--help: the usage on stdout, exit 0; a bad option: 64"
-if expect_code 0 qf return --help && expect_out_has "Usage: qf return --reason TEXT" &&
-	expect_out_has "Exit status: 0 every demand changed" &&
-	expect_code 64 qf return --no-such-option D-HY-202306-0001 &&
-	expect_code 0 qf check; then pass; fi
+if action_help return "Usage: qf return --reason TEXT"; then pass; fi
 
 done_testing

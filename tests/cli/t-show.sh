@@ -3,18 +3,6 @@
 # visits and demands, a visit with the demands it raised, a policy.
 . "${QF_SRC}/tests/cli/lib.sh"
 
-skip() { printf 'ok %d - %s # SKIP %s\n' "$tests" "$current" "$1"; }
-have_script() { script -qfec true /dev/null </dev/null >/dev/null 2>&1; }
-# on_tty CMD: run the shell command CMD with a pseudo-terminal as its
-# standard input and output; its bytes, unchanged (no CR added), in $T/tty.
-on_tty() {
-	script -qfec "stty -onlcr cols 100; $*" /dev/null </dev/null >"$T/tty" 2>&1
-}
-# bytes a terminal would act on: ESC, BEL, DEL, and C1 (U+0080-U+009F).
-raw_controls() {
-	LC_ALL=C grep -c "$(printf '[\001-\010\013\014\016-\037\177]\\|\302[\200-\237]')" "$1"
-}
-
 new_store s
 cd s
 qf add-policy --title 稳岗返还 --issuer 人社局 --issued 2023-03-01 --summary 稳岗补贴 >/dev/null
@@ -247,7 +235,7 @@ if expect_code 64 qf show --format csv D-HY-202304-0001 && expect_err_has "--for
 
 test_start "no ID and standard input a terminal: 64 and a hint"
 if ! have_script; then skip "no script(1) to give a terminal"; else
-	on_tty qf show
+	on_tty 100 qf show
 	rc=$?
 	if [ $rc -eq 64 ] && assert grep -q 'which records' "$T/tty"; then pass; else
 		[ $rc -eq 64 ] || fail "exit code $rc, expected 64"; fi
@@ -264,14 +252,14 @@ fi
 test_start "terminal: the same lines as in a pipe (newlines stay newlines)"
 if ! have_script; then skip "no script(1) to give a terminal"; else
 	qf show F-HY-0001 D-HY-202304-0001 >"$T/piped"
-	if on_tty qf show F-HY-0001 D-HY-202304-0001 && assert cmp -s "$T/piped" "$T/tty"; then pass; else
+	if on_tty 100 qf show F-HY-0001 D-HY-202304-0001 && assert cmp -s "$T/piped" "$T/tty"; then pass; else
 		head -c 300 "$T/tty" | sed 's/^/#   tty: /'; echo; fi
 fi
 
 test_start "terminal: --format yaml, the same lines as in a pipe"
 if ! have_script; then skip "no script(1) to give a terminal"; else
 	qf show --format yaml V-HY-202305-0001 >"$T/piped"
-	if on_tty qf show --format yaml V-HY-202305-0001 && assert cmp -s "$T/piped" "$T/tty"; then pass; fi
+	if on_tty 100 qf show --format yaml V-HY-202305-0001 && assert cmp -s "$T/piped" "$T/tty"; then pass; fi
 fi
 
 test_start "reading never writes"
@@ -298,7 +286,7 @@ assert b"\x1b" not in raw and b"\\u001b[31m" in raw
 for fmt in text yaml json; do
 	test_start "terminal: no raw control character in --format $fmt"
 	if ! have_script; then skip "no script(1) to give a terminal"; else
-		if on_tty qf show --format $fmt D-HY-202306-0002 F-HY-0002 &&
+		if on_tty 100 qf show --format $fmt D-HY-202306-0002 F-HY-0002 &&
 			assert grep -q 'D-HY-202306-0002' "$T/tty" &&
 			assert test "$(raw_controls "$T/tty")" = 0; then pass; fi
 	fi

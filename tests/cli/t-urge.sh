@@ -2,24 +2,8 @@
 # qf urge: a reminder (催办/督办) logged against an overdue assigned demand.
 . "${QF_SRC}/tests/cli/lib.sh"
 
-split_docs() {
-	awk -v id="id: $1" -v want="$2" '
-	function flush() { if ((index(d, id) > 0) == want) printf "%s", d; d = "" }
-	/^---/ { flush() }
-	{ d = d $0 "\n" }
-	END { flush() }' "$3"
-}
-doc() { split_docs "$1" 1 "$2"; }
-others() { split_docs "$1" 0 "$2"; }
-
-new_store s
+demand_store s
 cd s
-qf add-firm --name 燕京啤酒（衡阳）有限公司 >/dev/null
-qf add-firm --name 衡阳北方光电信息技术有限公司 >/dev/null
-qf add-visit --firm 燕京 --date 2023-06-01 -p 用地紧张 -c land \
-	-s 建议开通公交 -c infrastructure >/dev/null
-qf add-demand --firm 北方光电 --title 贷款难 --category financing \
-	--source 热线 --opened 2023-06-02 >/dev/null
 qf add-demand --firm 北方光电 --title 招工难 --category labour \
 	--opened 2023-06-02 >/dev/null
 F=demands/2023-06.yaml
@@ -30,7 +14,7 @@ qf assign --dept 经济发展局 --due 2023-06-14 --date 2023-06-03 D-HY-202306-
 qf assign --dept 经济发展局 --due 2023-06-12 --date 2023-06-03 D-HY-202306-0004 >/dev/null
 
 test_start "urge an overdue demand: a log entry with date, action, by, note; nothing else"
-others D-HY-202306-0001 $F >"$T/others.before"
+keep_others D-HY-202306-0001 $F
 if expect_code 0 qf urge -m 区督查室督办 --by 督查室李 D-HY-202306-0001 &&
 	expect_out <<'X' &&
 D-HY-202306-0001
@@ -62,8 +46,7 @@ log:
   by: 督查室李
   note: 区督查室督办
 X
-	others D-HY-202306-0001 $F >"$T/others.after" &&
-	assert cmp -s "$T/others.before" "$T/others.after" &&
+	others_kept D-HY-202306-0001 $F &&
 	expect_code 0 qf check
 then pass; fi
 
@@ -79,8 +62,7 @@ X
 	unchanged .; then pass; fi
 
 test_start "an open demand is not urged (65)"
-if expect_code 65 qf urge D-HY-202306-0003 &&
-	expect_err <<'X' &&
+if expect_code_err 65 qf urge D-HY-202306-0003 <<'X' &&
 qf-urge: D-HY-202306-0003: it is 'open': only an assigned demand is urged
 X
 	unchanged .; then pass; fi
@@ -102,15 +84,13 @@ then pass; fi
 
 snap .
 test_start "a --date before the last log entry is refused (65)"
-if expect_code 65 qf urge --date 2023-06-14 D-HY-202306-0002 &&
-	expect_err <<'X' &&
+if expect_code_err 65 qf urge --date 2023-06-14 D-HY-202306-0002 <<'X' &&
 qf-urge: D-HY-202306-0002: the date is before the last entry of its history (2023-06-15)
 X
 	unchanged .; then pass; fi
 
 test_start "options that do not apply, bad dates: 64"
-if expect_code 64 qf urge --dept 金融办 D-HY-202306-0001 &&
-	expect_err <<'X' &&
+if expect_code_err 64 qf urge --dept 金融办 D-HY-202306-0001 <<'X' &&
 qf-urge: --dept does not apply to urge
 X
 	expect_code 64 qf urge --due 2023-07-01 D-HY-202306-0001 &&
@@ -119,16 +99,13 @@ X
 	expect_code 64 qf urge --satisfaction 满意 D-HY-202306-0001 &&
 	expect_code 64 qf urge --date 2023-02-29 D-HY-202306-0001 &&
 	expect_err_has "--date: '2023-02-29' is not a date" &&
-	expect_code 64 qf urge --date 2023-06-16 D-HY-202306-0001 &&
-	expect_err <<'X' &&
+	expect_code_err 64 qf urge --date 2023-06-16 D-HY-202306-0001 <<'X' &&
 qf-urge: --date: 2023-06-16 is in the future
 X
 	unchanged .; then pass; fi
 
 test_start "no IDs and an empty standard input: 0, nothing changed"
-if expect_code 0 qf urge </dev/null && expect_out <<'X' &&
-X
-	unchanged .; then pass; fi
+if no_ids_no_change qf urge; then pass; fi
 
 test_start "IDs from standard input (first field of each line): both urged"
 if printf 'D-HY-202306-0001\t用地紧张\nD-HY-202306-0004\n' |
@@ -167,9 +144,6 @@ X
 then pass; fi
 
 test_start "--help: the usage on stdout, exit 0; a bad option: 64"
-if expect_code 0 qf urge --help && expect_out_has "Usage: qf urge [OPTION]..." &&
-	expect_out_has "Exit status: 0 every demand changed" &&
-	expect_code 64 qf urge --no-such-option D-HY-202306-0001 &&
-	expect_code 0 qf check; then pass; fi
+if action_help urge "Usage: qf urge [OPTION]..."; then pass; fi
 
 done_testing

@@ -8,70 +8,20 @@
 
 #include <cmocka.h>
 
-#include <dirent.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "qf/check.h"
 
-#define SCHEMAS QF_TEST_SOURCE_DIR "/schemas"
+#include "fixture.h"
 
 struct ctx {
-	char dir[64];
-	char root[96];
+	struct fixture fx;      /* the temporary directory and store */
 	struct qf_store *s;
 	struct qf_diags d;
 };
-
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *de;
-	char p[PATH_MAX];
-
-	if (lstat(path, &st) != 0)
-		return;
-	if (!S_ISDIR(st.st_mode)) {
-		unlink(path);
-		return;
-	}
-	if ((d = opendir(path))) {
-		while ((de = readdir(d))) {
-			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-				continue;
-			snprintf(p, sizeof(p), "%s/%s", path, de->d_name);
-			rm_rf(p);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-}
-
-/* Write text to <root>/rel, making its folder. */
-static void put(struct ctx *c, const char *rel, const char *text)
-{
-	char p[PATH_MAX];
-	const char *slash = strchr(rel, '/');
-	FILE *fp;
-	size_t len = strlen(text);
-
-	if (slash) {
-		snprintf(p, sizeof(p), "%s/%.*s", c->root, (int)(slash - rel),
-			 rel);
-		assert_true(mkdir(p, 0777) == 0 || errno == EEXIST);
-	}
-	snprintf(p, sizeof(p), "%s/%s", c->root, rel);
-	fp = fopen(p, "wb");
-	assert_non_null(fp);
-	assert_int_equal(fwrite(text, 1, len, fp), len);
-	assert_int_equal(fclose(fp), 0);
-}
 
 /* A clean store: 2 firms, 1 policy, 1 visit, 2 demands. */
 static const char firms_hy[] =
@@ -135,34 +85,21 @@ static const char demands_may[] =
 static int setup(void **state)
 {
 	struct ctx *c = calloc(1, sizeof(*c));
-	struct qf_error err;
 
-	if (!c)
-		return -1;
-	snprintf(c->dir, sizeof(c->dir), "/tmp/qf-test-check-XXXXXX");
-	if (!mkdtemp(c->dir)) {
-		free(c);
-		return -1;
-	}
-	snprintf(c->root, sizeof(c->root), "%s/s", c->dir);
-	if (mkdir(c->root, 0777) != 0) {
-		rmdir(c->dir);
+	if (!c || fixture_make(&c->fx, "check") != 0) {
 		free(c);
 		return -1;
 	}
 	*state = c;
-	put(c, "qf.yaml",
-	    "site: HY\norganisation: 衡阳高新区\ncampaign_start: 2023-01-01\n");
-	put(c, "firms/HY.yaml", firms_hy);
-	put(c, "policies/HY.yaml", policies_hy);
-	put(c, "visits/2023-05.yaml", visits_may);
-	put(c, "demands/2023-05.yaml", demands_may);
+	fixture_put(&c->fx, "qf.yaml",
+		    "site: HY\norganisation: 衡阳高新区\n"
+		    "campaign_start: 2023-01-01\n");
+	fixture_put(&c->fx, "firms/HY.yaml", firms_hy);
+	fixture_put(&c->fx, "policies/HY.yaml", policies_hy);
+	fixture_put(&c->fx, "visits/2023-05.yaml", visits_may);
+	fixture_put(&c->fx, "demands/2023-05.yaml", demands_may);
 	qf_diags_init(&c->d);
-	if (qf_store_open(&c->s, c->root, SCHEMAS, &err) != QF_OK) {
-		fprintf(stderr, "cannot open the test store: %s\n", err.msg);
-		return -1;
-	}
-	return 0;
+	return fixture_open(&c->fx, &c->s);
 }
 
 static int teardown(void **state)
@@ -171,7 +108,7 @@ static int teardown(void **state)
 
 	qf_diags_release(&c->d);
 	qf_store_free(c->s);
-	rm_rf(c->dir);
+	fixture_remove(&c->fx);
 	free(c);
 	return 0;
 }
@@ -185,9 +122,9 @@ struct want {
 /* The file of a diagnostic, under the root. */
 static const char *rel(const struct ctx *c, const char *file)
 {
-	size_t n = strlen(c->root);
+	size_t n = strlen(c->fx.root);
 
-	if (file && strncmp(file, c->root, n) == 0 && file[n] == '/')
+	if (file && strncmp(file, c->fx.root, n) == 0 && file[n] == '/')
 		return file + n + 1;
 	return file ? file : "(none)";
 }
@@ -247,14 +184,14 @@ static void test_empty_store(void **state)
 	struct ctx *c = *state;
 	char p[PATH_MAX];
 
-	snprintf(p, sizeof(p), "%s/firms", c->root);
-	rm_rf(p);
-	snprintf(p, sizeof(p), "%s/policies", c->root);
-	rm_rf(p);
-	snprintf(p, sizeof(p), "%s/visits", c->root);
-	rm_rf(p);
-	snprintf(p, sizeof(p), "%s/demands", c->root);
-	rm_rf(p);
+	snprintf(p, sizeof(p), "%s/firms", c->fx.root);
+	fixture_rm_rf(p);
+	snprintf(p, sizeof(p), "%s/policies", c->fx.root);
+	fixture_rm_rf(p);
+	snprintf(p, sizeof(p), "%s/visits", c->fx.root);
+	fixture_rm_rf(p);
+	snprintf(p, sizeof(p), "%s/demands", c->fx.root);
+	fixture_rm_rf(p);
 	check_is(c, NULL, 0, 0);
 }
 
@@ -287,31 +224,31 @@ static void test_schema(void **state)
 		  "field 'visitors': 0 items, at least 1 needed" },
 	};
 
-	put(c, "demands/2023-06.yaml",
-	    "---\n"                                 /* 1 */
-	    "id: D-HY-202306-0001\n"                /* 2 */
-	    "firm: F-HY-0001\n"                     /* 3 */
-	    "opened: 2023-06-31\n"                  /* 4 */
-	    "kind: question\n"                      /* 5 */
-	    "level: local\n"                        /* 6 */
-	    "category: energy\n"                    /* 7 */
-	    "status: open\n"                        /* 8 */
-	    "amount: -5\n"                          /* 9 */
-	    "colour: red\n"                         /* 10 */
-	    "log:\n"                                /* 11 */
-	    "  - {date: 2023-06-01, action: phone}\n"); /* 12 */
-	put(c, "firms/HY-b.yaml",
-	    "---\n"                                 /* 1 */
-	    "id: F-HY-0003\n"                       /* 2 */
-	    "name: 衡阳特变\n"                       /* 3 */
-	    "credit_code: 91430400MA4L12345X\n"     /* 4 */
-	    "contact: {phone: 13800000000}\n");     /* 5 */
-	put(c, "visits/2023-06.yaml",
-	    "---\n"
-	    "id: V-HY-202306-0001\n"
-	    "date: 2023-06-02\n"
-	    "firm: F-HY-0002\n"
-	    "visitors: []\n");
+	fixture_put(&c->fx, "demands/2023-06.yaml",
+		    "---\n"                                 /* 1 */
+		    "id: D-HY-202306-0001\n"                /* 2 */
+		    "firm: F-HY-0001\n"                     /* 3 */
+		    "opened: 2023-06-31\n"                  /* 4 */
+		    "kind: question\n"                      /* 5 */
+		    "level: local\n"                        /* 6 */
+		    "category: energy\n"                    /* 7 */
+		    "status: open\n"                        /* 8 */
+		    "amount: -5\n"                          /* 9 */
+		    "colour: red\n"                         /* 10 */
+		    "log:\n"                                /* 11 */
+		    "  - {date: 2023-06-01, action: phone}\n"); /* 12 */
+	fixture_put(&c->fx, "firms/HY-b.yaml",
+		    "---\n"                                 /* 1 */
+		    "id: F-HY-0003\n"                       /* 2 */
+		    "name: 衡阳特变\n"                       /* 3 */
+		    "credit_code: 91430400MA4L12345X\n"     /* 4 */
+		    "contact: {phone: 13800000000}\n");     /* 5 */
+	fixture_put(&c->fx, "visits/2023-06.yaml",
+		    "---\n"
+		    "id: V-HY-202306-0001\n"
+		    "date: 2023-06-02\n"
+		    "firm: F-HY-0002\n"
+		    "visitors: []\n");
 	check_is(c, want, N(want), 9);
 }
 
@@ -332,25 +269,26 @@ static void test_dangling_refs(void **state)
 		  "field 'demands[1]': no demand 'F-HY-0001'" },
 	};
 
-	put(c, "demands/2023-06.yaml",
-	    "---\n"
-	    "id: D-HY-202306-0001\n"
-	    "firm: F-HY-0099\n"
-	    "opened: 2023-06-01\n"
-	    "kind: problem\n"
-	    "level: local\n"
-	    "category: land\n"
-	    "title: 用地指标\n"
-	    "status: open\n");
-	put(c, "visits/2023-06.yaml",
-	    "---\n"                                          /* 1 */
-	    "id: V-HY-202306-0001\n"                         /* 2 */
-	    "date: 2023-06-02\n"                             /* 3 */
-	    "firm: F-HY-0042\n"                              /* 4 */
-	    "visitors: [张三]\n"                              /* 5 */
-	    "kind: survey\n"                                 /* 6 */
-	    "policies: [P-HY-0001, P-HY-0002]\n"             /* 7 */
-	    "demands: [D-HY-202306-0009, F-HY-0001, D-HY-202306-0001]\n");
+	fixture_put(&c->fx, "demands/2023-06.yaml",
+		    "---\n"
+		    "id: D-HY-202306-0001\n"
+		    "firm: F-HY-0099\n"
+		    "opened: 2023-06-01\n"
+		    "kind: problem\n"
+		    "level: local\n"
+		    "category: land\n"
+		    "title: 用地指标\n"
+		    "status: open\n");
+	fixture_put(&c->fx, "visits/2023-06.yaml",
+		    "---\n"                                          /* 1 */
+		    "id: V-HY-202306-0001\n"                         /* 2 */
+		    "date: 2023-06-02\n"                             /* 3 */
+		    "firm: F-HY-0042\n"                              /* 4 */
+		    "visitors: [张三]\n"                              /* 5 */
+		    "kind: survey\n"                                 /* 6 */
+		    "policies: [P-HY-0001, P-HY-0002]\n"             /* 7 */
+		    "demands: [D-HY-202306-0009, F-HY-0001, "
+		    "D-HY-202306-0001]\n");
 	check_is(c, want, N(want), 8);
 }
 
@@ -376,21 +314,22 @@ static void test_duplicates(void **state)
 
 		/* "@" stands for the root. */
 		snprintf(msgs[i], sizeof(msgs[i]), "%.*s%s%s",
-			 (int)(at - want[i].msg), want[i].msg, c->root, at + 1);
+			 (int)(at - want[i].msg), want[i].msg, c->fx.root,
+			 at + 1);
 		w[i].msg = msgs[i];
 	}
-	put(c, "firms/HY-b.yaml",
-	    "---\nid: F-HY-0002\nname: 湘南电气（副本）\n"
-	    "---\nid: F-HY-0002\nname: 湘南电气（又一副本）\n");
-	put(c, "visits/2023-05-more.yaml",
-	    "# moved here by hand\n"
-	    "---\n"
-	    "# the same visit\n"
-	    "id: V-HY-202305-0001\n"
-	    "date: 2023-05-04\n"
-	    "firm: F-HY-0001\n"
-	    "visitors: [张三]\n"
-	    "kind: visit\n");
+	fixture_put(&c->fx, "firms/HY-b.yaml",
+		    "---\nid: F-HY-0002\nname: 湘南电气（副本）\n"
+		    "---\nid: F-HY-0002\nname: 湘南电气（又一副本）\n");
+	fixture_put(&c->fx, "visits/2023-05-more.yaml",
+		    "# moved here by hand\n"
+		    "---\n"
+		    "# the same visit\n"
+		    "id: V-HY-202305-0001\n"
+		    "date: 2023-05-04\n"
+		    "firm: F-HY-0001\n"
+		    "visitors: [张三]\n"
+		    "kind: visit\n");
 	check_is(c, w, N(w), 9);
 }
 
@@ -420,33 +359,33 @@ static void test_wrong_file_and_type(void **state)
 		  "'^F-[A-Z][A-Z0-9]{1,7}-[0-9]{4,6}$'" },
 	};
 
-	put(c, "demands/2023-06.yaml",
-	    "---\n"                                 /* 1 */
-	    "id: D-HY-202305-0003\n"                /* 2 */
-	    "firm: F-HY-0001\n"                     /* 3 */
-	    "opened: 2023-05-30\n"                  /* 4 */
-	    "kind: problem\n"                       /* 5 */
-	    "level: local\n"                        /* 6 */
-	    "category: land\n"                      /* 7 */
-	    "title: 用地指标\n"                      /* 8 */
-	    "status: open\n"                        /* 9 */
-	    "\n"                                    /* 10 */
-	    "---\n"                                 /* 11 */
-	    "id: V-HY-202306-0001\n"                /* 12 */
-	    "firm: F-HY-0001\n"                     /* 13 */
-	    "opened: 2023-06-02\n"                  /* 14 */
-	    "kind: problem\n"                       /* 15 */
-	    "level: local\n"                        /* 16 */
-	    "category: land\n"                      /* 17 */
-	    "title: 用地指标\n"                      /* 18 */
-	    "status: open\n");                      /* 19 */
-	put(c, "firms/ZZ.yaml",
-	    "---\n"
-	    "id: F-HY-0003\n"
-	    "name: 衡阳特变\n"
-	    "---\n"
-	    "id: P-HY-0001\n"
-	    "name: 稳岗补贴\n");
+	fixture_put(&c->fx, "demands/2023-06.yaml",
+		    "---\n"                                 /* 1 */
+		    "id: D-HY-202305-0003\n"                /* 2 */
+		    "firm: F-HY-0001\n"                     /* 3 */
+		    "opened: 2023-05-30\n"                  /* 4 */
+		    "kind: problem\n"                       /* 5 */
+		    "level: local\n"                        /* 6 */
+		    "category: land\n"                      /* 7 */
+		    "title: 用地指标\n"                      /* 8 */
+		    "status: open\n"                        /* 9 */
+		    "\n"                                    /* 10 */
+		    "---\n"                                 /* 11 */
+		    "id: V-HY-202306-0001\n"                /* 12 */
+		    "firm: F-HY-0001\n"                     /* 13 */
+		    "opened: 2023-06-02\n"                  /* 14 */
+		    "kind: problem\n"                       /* 15 */
+		    "level: local\n"                        /* 16 */
+		    "category: land\n"                      /* 17 */
+		    "title: 用地指标\n"                      /* 18 */
+		    "status: open\n");                      /* 19 */
+	fixture_put(&c->fx, "firms/ZZ.yaml",
+		    "---\n"
+		    "id: F-HY-0003\n"
+		    "name: 衡阳特变\n"
+		    "---\n"
+		    "id: P-HY-0001\n"
+		    "name: 稳岗补贴\n");
 	check_is(c, want, N(want), 10);
 }
 
@@ -478,130 +417,130 @@ static void test_workflow(void **state)
 		  "source 'F-HY-0001' is not a visit" },
 	};
 
-	put(c, "demands/2023-06.yaml",
-	    /* assigned without dept and due */
-	    "---\n"                                 /* 1 */
-	    "id: D-HY-202306-0001\n"                /* 2 */
-	    "firm: F-HY-0001\n"                     /* 3 */
-	    "opened: 2023-06-01\n"                  /* 4 */
-	    "kind: problem\n"                       /* 5 */
-	    "level: local\n"                        /* 6 */
-	    "category: land\n"                      /* 7 */
-	    "title: 一\n"                            /* 8 */
-	    "status: assigned\n"                    /* 9 */
-	    "owner: 王五\n"                          /* 10 */
-	    /* resolved without closed and resolution */
-	    "---\n"                                 /* 11 */
-	    "id: D-HY-202306-0002\n"                /* 12 */
-	    "firm: F-HY-0001\n"                     /* 13 */
-	    "opened: 2023-06-01\n"                  /* 14 */
-	    "kind: problem\n"                       /* 15 */
-	    "level: local\n"                        /* 16 */
-	    "category: land\n"                      /* 17 */
-	    "title: 二\n"                            /* 18 */
-	    "status: resolved\n"                    /* 19 */
-	    "dept: 自然资源局\n"                     /* 20 */
-	    /* an adopted problem */
-	    "---\n"                                 /* 21 */
-	    "id: D-HY-202306-0003\n"                /* 22 */
-	    "firm: F-HY-0001\n"                     /* 23 */
-	    "opened: 2023-06-01\n"                  /* 24 */
-	    "kind: problem\n"                       /* 25 */
-	    "level: local\n"                        /* 26 */
-	    "category: land\n"                      /* 27 */
-	    "title: 三\n"                            /* 28 */
-	    "status: adopted\n"                     /* 29 */
-	    "closed: 2023-06-03\n"                  /* 30 */
-	    "resolution: 已采纳\n"                   /* 31 */
-	    /* a resolved suggestion */
-	    "---\n"                                 /* 32 */
-	    "id: D-HY-202306-0004\n"                /* 33 */
-	    "firm: F-HY-0002\n"                     /* 34 */
-	    "opened: 2023-06-01\n"                  /* 35 */
-	    "kind: suggestion\n"                    /* 36 */
-	    "level: higher\n"                       /* 37 */
-	    "category: policy\n"                    /* 38 */
-	    "title: 四\n"                            /* 39 */
-	    "# resolved, says the clerk\n"          /* 40 */
-	    "status: resolved\n"                    /* 41 */
-	    "closed: 2023-06-03\n"                  /* 42 */
-	    "resolution: 已解决\n"                   /* 43 */
-	    /* closed before it was opened */
-	    "---\n"                                 /* 44 */
-	    "id: D-HY-202306-0005\n"                /* 45 */
-	    "firm: F-HY-0002\n"                     /* 46 */
-	    "opened: 2023-06-10\n"                  /* 47 */
-	    "kind: problem\n"                       /* 48 */
-	    "level: local\n"                        /* 49 */
-	    "category: land\n"                      /* 50 */
-	    "title: 五\n"                            /* 51 */
-	    "status: declined\n"                    /* 52 */
-	    "resolution: 无法解决\n"                 /* 53 */
-	    "closed: 2023-06-05\n"                  /* 54 */
-	    /* satisfaction on an open demand */
-	    "---\n"                                 /* 55 */
-	    "id: D-HY-202306-0006\n"                /* 56 */
-	    "firm: F-HY-0002\n"                     /* 57 */
-	    "opened: 2023-06-10\n"                  /* 58 */
-	    "kind: problem\n"                       /* 59 */
-	    "level: local\n"                        /* 60 */
-	    "category: land\n"                      /* 61 */
-	    "title: 六\n"                            /* 62 */
-	    "status: open\n"                        /* 63 */
-	    "log:\n"                                /* 64 */
-	    "  - {date: 2023-06-10, action: collect}\n" /* 65 */
-	    "satisfaction: satisfied\n"             /* 66 */
-	    /* a closing date on an assigned demand */
-	    "---\n"                                 /* 67 */
-	    "id: D-HY-202306-0007\n"                /* 68 */
-	    "firm: F-HY-0002\n"                     /* 69 */
-	    "opened: 2023-06-10\n"                  /* 70 */
-	    "kind: problem\n"                       /* 71 */
-	    "level: local\n"                        /* 72 */
-	    "category: land\n"                      /* 73 */
-	    "title: 七\n"                            /* 74 */
-	    "closed: 2023-06-12\n"                  /* 75 */
-	    "status: assigned\n"                    /* 76 */
-	    "dept: 自然资源局\n"                     /* 77 */
-	    "due: 2023-06-30\n"                     /* 78 */
-	    /* a source naming a missing visit */
-	    "---\n"                                 /* 79 */
-	    "id: D-HY-202306-0008\n"                /* 80 */
-	    "firm: F-HY-0002\n"                     /* 81 */
-	    "opened: 2023-06-10\n"                  /* 82 */
-	    "kind: problem\n"                       /* 83 */
-	    "level: local\n"                        /* 84 */
-	    "category: land\n"                      /* 85 */
-	    "source: V-HY-202306-0009\n"            /* 86 */
-	    "title: 八\n"                            /* 87 */
-	    "status: open\n"                        /* 88 */
-	    /* a source that is an ID, not of a visit */
-	    "---\n"                                 /* 89 */
-	    "id: D-HY-202306-0009\n"                /* 90 */
-	    "firm: F-HY-0002\n"                     /* 91 */
-	    "opened: 2023-06-10\n"                  /* 92 */
-	    "kind: problem\n"                       /* 93 */
-	    "level: local\n"                        /* 94 */
-	    "category: land\n"                      /* 95 */
-	    "source: F-HY-0001\n"                   /* 96 */
-	    "title: 九\n"                            /* 97 */
-	    "status: open\n"                        /* 98 */
-	    /* clean: a channel as source, a visit of May as source,
-	     * declined with its date and resolution, a satisfied
-	     * adopted suggestion */
-	    "---\n"                                 /* 99 */
-	    "id: D-HY-202306-0010\n"                /* 100 */
-	    "firm: F-HY-0002\n"                     /* 101 */
-	    "opened: 2023-06-10\n"                  /* 102 */
-	    "kind: problem\n"                       /* 103 */
-	    "level: higher\n"                       /* 104 */
-	    "category: land\n"                      /* 105 */
-	    "source: V-HY-202305-0001\n"            /* 106 */
-	    "title: 十\n"                            /* 107 */
-	    "status: declined\n"                    /* 108 */
-	    "closed: 2023-06-10\n"                  /* 109 */
-	    "resolution: 超出权限\n"                 /* 110 */
-	    "satisfaction: basic\n");               /* 111 */
+	fixture_put(&c->fx, "demands/2023-06.yaml",
+		    /* assigned without dept and due */
+		    "---\n"                                 /* 1 */
+		    "id: D-HY-202306-0001\n"                /* 2 */
+		    "firm: F-HY-0001\n"                     /* 3 */
+		    "opened: 2023-06-01\n"                  /* 4 */
+		    "kind: problem\n"                       /* 5 */
+		    "level: local\n"                        /* 6 */
+		    "category: land\n"                      /* 7 */
+		    "title: 一\n"                            /* 8 */
+		    "status: assigned\n"                    /* 9 */
+		    "owner: 王五\n"                          /* 10 */
+		    /* resolved without closed and resolution */
+		    "---\n"                                 /* 11 */
+		    "id: D-HY-202306-0002\n"                /* 12 */
+		    "firm: F-HY-0001\n"                     /* 13 */
+		    "opened: 2023-06-01\n"                  /* 14 */
+		    "kind: problem\n"                       /* 15 */
+		    "level: local\n"                        /* 16 */
+		    "category: land\n"                      /* 17 */
+		    "title: 二\n"                            /* 18 */
+		    "status: resolved\n"                    /* 19 */
+		    "dept: 自然资源局\n"                     /* 20 */
+		    /* an adopted problem */
+		    "---\n"                                 /* 21 */
+		    "id: D-HY-202306-0003\n"                /* 22 */
+		    "firm: F-HY-0001\n"                     /* 23 */
+		    "opened: 2023-06-01\n"                  /* 24 */
+		    "kind: problem\n"                       /* 25 */
+		    "level: local\n"                        /* 26 */
+		    "category: land\n"                      /* 27 */
+		    "title: 三\n"                            /* 28 */
+		    "status: adopted\n"                     /* 29 */
+		    "closed: 2023-06-03\n"                  /* 30 */
+		    "resolution: 已采纳\n"                   /* 31 */
+		    /* a resolved suggestion */
+		    "---\n"                                 /* 32 */
+		    "id: D-HY-202306-0004\n"                /* 33 */
+		    "firm: F-HY-0002\n"                     /* 34 */
+		    "opened: 2023-06-01\n"                  /* 35 */
+		    "kind: suggestion\n"                    /* 36 */
+		    "level: higher\n"                       /* 37 */
+		    "category: policy\n"                    /* 38 */
+		    "title: 四\n"                            /* 39 */
+		    "# resolved, says the clerk\n"          /* 40 */
+		    "status: resolved\n"                    /* 41 */
+		    "closed: 2023-06-03\n"                  /* 42 */
+		    "resolution: 已解决\n"                   /* 43 */
+		    /* closed before it was opened */
+		    "---\n"                                 /* 44 */
+		    "id: D-HY-202306-0005\n"                /* 45 */
+		    "firm: F-HY-0002\n"                     /* 46 */
+		    "opened: 2023-06-10\n"                  /* 47 */
+		    "kind: problem\n"                       /* 48 */
+		    "level: local\n"                        /* 49 */
+		    "category: land\n"                      /* 50 */
+		    "title: 五\n"                            /* 51 */
+		    "status: declined\n"                    /* 52 */
+		    "resolution: 无法解决\n"                 /* 53 */
+		    "closed: 2023-06-05\n"                  /* 54 */
+		    /* satisfaction on an open demand */
+		    "---\n"                                 /* 55 */
+		    "id: D-HY-202306-0006\n"                /* 56 */
+		    "firm: F-HY-0002\n"                     /* 57 */
+		    "opened: 2023-06-10\n"                  /* 58 */
+		    "kind: problem\n"                       /* 59 */
+		    "level: local\n"                        /* 60 */
+		    "category: land\n"                      /* 61 */
+		    "title: 六\n"                            /* 62 */
+		    "status: open\n"                        /* 63 */
+		    "log:\n"                                /* 64 */
+		    "  - {date: 2023-06-10, action: collect}\n" /* 65 */
+		    "satisfaction: satisfied\n"             /* 66 */
+		    /* a closing date on an assigned demand */
+		    "---\n"                                 /* 67 */
+		    "id: D-HY-202306-0007\n"                /* 68 */
+		    "firm: F-HY-0002\n"                     /* 69 */
+		    "opened: 2023-06-10\n"                  /* 70 */
+		    "kind: problem\n"                       /* 71 */
+		    "level: local\n"                        /* 72 */
+		    "category: land\n"                      /* 73 */
+		    "title: 七\n"                            /* 74 */
+		    "closed: 2023-06-12\n"                  /* 75 */
+		    "status: assigned\n"                    /* 76 */
+		    "dept: 自然资源局\n"                     /* 77 */
+		    "due: 2023-06-30\n"                     /* 78 */
+		    /* a source naming a missing visit */
+		    "---\n"                                 /* 79 */
+		    "id: D-HY-202306-0008\n"                /* 80 */
+		    "firm: F-HY-0002\n"                     /* 81 */
+		    "opened: 2023-06-10\n"                  /* 82 */
+		    "kind: problem\n"                       /* 83 */
+		    "level: local\n"                        /* 84 */
+		    "category: land\n"                      /* 85 */
+		    "source: V-HY-202306-0009\n"            /* 86 */
+		    "title: 八\n"                            /* 87 */
+		    "status: open\n"                        /* 88 */
+		    /* a source that is an ID, not of a visit */
+		    "---\n"                                 /* 89 */
+		    "id: D-HY-202306-0009\n"                /* 90 */
+		    "firm: F-HY-0002\n"                     /* 91 */
+		    "opened: 2023-06-10\n"                  /* 92 */
+		    "kind: problem\n"                       /* 93 */
+		    "level: local\n"                        /* 94 */
+		    "category: land\n"                      /* 95 */
+		    "source: F-HY-0001\n"                   /* 96 */
+		    "title: 九\n"                            /* 97 */
+		    "status: open\n"                        /* 98 */
+		    /* clean: a channel as source, a visit of May as source,
+		     * declined with its date and resolution, a satisfied
+		     * adopted suggestion */
+		    "---\n"                                 /* 99 */
+		    "id: D-HY-202306-0010\n"                /* 100 */
+		    "firm: F-HY-0002\n"                     /* 101 */
+		    "opened: 2023-06-10\n"                  /* 102 */
+		    "kind: problem\n"                       /* 103 */
+		    "level: higher\n"                       /* 104 */
+		    "category: land\n"                      /* 105 */
+		    "source: V-HY-202305-0001\n"            /* 106 */
+		    "title: 十\n"                            /* 107 */
+		    "status: declined\n"                    /* 108 */
+		    "closed: 2023-06-10\n"                  /* 109 */
+		    "resolution: 超出权限\n"                 /* 110 */
+		    "satisfaction: basic\n");               /* 111 */
 	check_is(c, want, N(want), 16);
 }
 
@@ -617,37 +556,37 @@ static void test_month(void **state)
 		  "date is not in the month its ID names (V-HY-202306-0002)" },
 	};
 
-	put(c, "demands/2023-06.yaml",
-	    "---\n"
-	    "id: D-HY-202306-0001\n"
-	    "firm: F-HY-0001\n"
-	    "opened: 2023-07-01\n"
-	    "kind: problem\n"
-	    "level: local\n"
-	    "category: land\n"
-	    "title: 一\n"
-	    "status: open\n");
-	put(c, "visits/2023-06.yaml",
-	    "---\n"                                 /* 1 */
-	    "id: V-HY-202306-0001\n"                /* 2 */
-	    "date: 2023-05-31\n"                    /* 3 */
-	    "firm: F-HY-0001\n"                     /* 4 */
-	    "visitors: [张三]\n"                     /* 5 */
-	    "kind: visit\n"                         /* 6 */
-	    /* same month, another year */
-	    "---\n"                                 /* 7 */
-	    "id: V-HY-202306-0002\n"                /* 8 */
-	    "kind: visit\n"                         /* 9 */
-	    "date: 2022-06-15\n"                    /* 10 */
-	    "firm: F-HY-0001\n"                     /* 11 */
-	    "visitors: [张三]\n"                     /* 12 */
-	    /* fine: the last day of the month */
-	    "---\n"
-	    "id: V-HY-202306-0003\n"
-	    "date: 2023-06-30\n"
-	    "firm: F-HY-0001\n"
-	    "visitors: [张三]\n"
-	    "kind: visit\n");
+	fixture_put(&c->fx, "demands/2023-06.yaml",
+		    "---\n"
+		    "id: D-HY-202306-0001\n"
+		    "firm: F-HY-0001\n"
+		    "opened: 2023-07-01\n"
+		    "kind: problem\n"
+		    "level: local\n"
+		    "category: land\n"
+		    "title: 一\n"
+		    "status: open\n");
+	fixture_put(&c->fx, "visits/2023-06.yaml",
+		    "---\n"                                 /* 1 */
+		    "id: V-HY-202306-0001\n"                /* 2 */
+		    "date: 2023-05-31\n"                    /* 3 */
+		    "firm: F-HY-0001\n"                     /* 4 */
+		    "visitors: [张三]\n"                     /* 5 */
+		    "kind: visit\n"                         /* 6 */
+		    /* same month, another year */
+		    "---\n"                                 /* 7 */
+		    "id: V-HY-202306-0002\n"                /* 8 */
+		    "kind: visit\n"                         /* 9 */
+		    "date: 2022-06-15\n"                    /* 10 */
+		    "firm: F-HY-0001\n"                     /* 11 */
+		    "visitors: [张三]\n"                     /* 12 */
+		    /* fine: the last day of the month */
+		    "---\n"
+		    "id: V-HY-202306-0003\n"
+		    "date: 2023-06-30\n"
+		    "firm: F-HY-0001\n"
+		    "visitors: [张三]\n"
+		    "kind: visit\n");
 	check_is(c, want, N(want), 10);
 }
 
@@ -667,29 +606,29 @@ static void test_parse_error(void **state)
 		  "sequence at line 9, column 11" },
 	};
 
-	put(c, "visits/2023-06.yaml",
-	    "---\n"                                 /* 1 */
-	    "id: V-HY-202306-0001\n"                /* 2 */
-	    "date: 2023-06-02\n"                    /* 3 */
-	    "firm: F-HY-0001\n"                     /* 4 */
-	    "kind: trip\n"                          /* 5 */
-	    "visitors: [张三]\n"                     /* 6 */
-	    "---\n"                                 /* 7 */
-	    "id: V-HY-202306-0002\n"                /* 8 */
-	    "visitors: [张三\n"                      /* 9 */
-	    "kind: visit\n"                         /* 10 */
-	    "---\n"                                 /* 11 */
-	    "id: V-HY-202306-0003\n");              /* 12 */
-	put(c, "demands/2023-06.yaml",
-	    "---\n"
-	    "id: D-HY-202306-0001\n"
-	    "firm: F-HY-0001\n"
-	    "opened: 2023-06-02\n"
-	    "kind: issue\n"
-	    "level: local\n"
-	    "category: land\n"
-	    "title: 一\n"
-	    "status: open\n");
+	fixture_put(&c->fx, "visits/2023-06.yaml",
+		    "---\n"                                 /* 1 */
+		    "id: V-HY-202306-0001\n"                /* 2 */
+		    "date: 2023-06-02\n"                    /* 3 */
+		    "firm: F-HY-0001\n"                     /* 4 */
+		    "kind: trip\n"                          /* 5 */
+		    "visitors: [张三]\n"                     /* 6 */
+		    "---\n"                                 /* 7 */
+		    "id: V-HY-202306-0002\n"                /* 8 */
+		    "visitors: [张三\n"                      /* 9 */
+		    "kind: visit\n"                         /* 10 */
+		    "---\n"                                 /* 11 */
+		    "id: V-HY-202306-0003\n");              /* 12 */
+	fixture_put(&c->fx, "demands/2023-06.yaml",
+		    "---\n"
+		    "id: D-HY-202306-0001\n"
+		    "firm: F-HY-0001\n"
+		    "opened: 2023-06-02\n"
+		    "kind: issue\n"
+		    "level: local\n"
+		    "category: land\n"
+		    "title: 一\n"
+		    "status: open\n");
 	/* 6 clean records, the first visit of June, the demand. */
 	check_is(c, want, N(want), 8);
 }
@@ -708,8 +647,8 @@ static void test_parse_error_before_refs(void **state)
 	};
 
 	/* "HY-a.yaml" < "HY.yaml", "2023-05-a.yaml" < "2023-05.yaml". */
-	put(c, "firms/HY-a.yaml", "---\nid F-HY-0009\nname: x\n");
-	put(c, "visits/2023-05-a.yaml", "---\nid: ]\n");
+	fixture_put(&c->fx, "firms/HY-a.yaml", "---\nid F-HY-0009\nname: x\n");
+	fixture_put(&c->fx, "visits/2023-05-a.yaml", "---\nid: ]\n");
 	check_is(c, want, N(want), 6);
 }
 

@@ -8,19 +8,14 @@
 
 #include <cmocka.h>
 
-#include <dirent.h>
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "qf/firms.h"
 #include "qf/store.h"
 
-#define SCHEMAS QF_TEST_SOURCE_DIR "/schemas"
+#include "fixture.h"
 
 static const char settings_yaml[] =
 	"site: HY\n"
@@ -30,82 +25,22 @@ static const char settings_yaml[] =
 	"departments: [经济发展局, 自然资源局]\n";
 
 struct ctx {
-	char dir[64];           /* the temporary directory */
-	char root[96];          /* the store: <dir>/s */
+	struct fixture fx;      /* the temporary directory and store */
 	struct qf_store *s;
 	struct qf_firms f;
 };
 
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *de;
-	char p[PATH_MAX];
-
-	if (lstat(path, &st) != 0)
-		return;
-	if (!S_ISDIR(st.st_mode)) {
-		unlink(path);
-		return;
-	}
-	if ((d = opendir(path))) {
-		while ((de = readdir(d))) {
-			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-				continue;
-			snprintf(p, sizeof(p), "%s/%s", path, de->d_name);
-			rm_rf(p);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-}
-
-/* Write text to <root>/rel, making its folder. */
-static void put(struct ctx *c, const char *rel, const char *text)
-{
-	char p[PATH_MAX];
-	const char *slash = strchr(rel, '/');
-	FILE *fp;
-	size_t len = strlen(text);
-
-	if (slash) {
-		snprintf(p, sizeof(p), "%s/%.*s", c->root, (int)(slash - rel),
-			 rel);
-		assert_true(mkdir(p, 0777) == 0 || errno == EEXIST);
-	}
-	snprintf(p, sizeof(p), "%s/%s", c->root, rel);
-	fp = fopen(p, "wb");
-	assert_non_null(fp);
-	assert_int_equal(fwrite(text, 1, len, fp), len);
-	assert_int_equal(fclose(fp), 0);
-}
-
 static int setup(void **state)
 {
 	struct ctx *c = calloc(1, sizeof(*c));
-	struct qf_error err;
 
-	if (!c)
-		return -1;
-	snprintf(c->dir, sizeof(c->dir), "/tmp/qf-test-firms-XXXXXX");
-	if (!mkdtemp(c->dir)) {
-		free(c);
-		return -1;
-	}
-	snprintf(c->root, sizeof(c->root), "%s/s", c->dir);
-	if (mkdir(c->root, 0777) != 0) {
-		rmdir(c->dir);
+	if (!c || fixture_make(&c->fx, "firms") != 0) {
 		free(c);
 		return -1;
 	}
 	*state = c;
-	put(c, "qf.yaml", settings_yaml);
-	if (qf_store_open(&c->s, c->root, SCHEMAS, &err) != QF_OK) {
-		fprintf(stderr, "cannot open the test store: %s\n", err.msg);
-		return -1;
-	}
-	return 0;
+	fixture_put(&c->fx, "qf.yaml", settings_yaml);
+	return fixture_open(&c->fx, &c->s);
 }
 
 static int teardown(void **state)
@@ -114,7 +49,7 @@ static int teardown(void **state)
 
 	qf_firms_release(&c->f);
 	qf_store_free(c->s);
-	rm_rf(c->dir);
+	fixture_remove(&c->fx);
 	free(c);
 	return 0;
 }
@@ -149,27 +84,27 @@ static void load_ok(struct ctx *c)
 /* Three files, firms out of order in each. */
 static void put_register(struct ctx *c)
 {
-	put(c, "firms/HY.yaml",
-	    "---\n"
-	    "id: F-HY-0003\n"
-	    "name: 丙公司\n"
-	    "park: 高新区\n"
-	    "---\n"
-	    "id: F-HY-0001\n"
-	    "name: 甲公司\n"
-	    "---\n"
-	    "id: F-HY-0010\n"
-	    "name: 癸公司\n");
-	put(c, "firms/HY-more.yaml",
-	    "---\n"
-	    "id: F-HY-0002\n"
-	    "name: 乙公司\n"
-	    "---\n"
-	    "id: F-HY-0005\n");
-	put(c, "firms/AB.yaml",
-	    "---\n"
-	    "id: F-AB-0001\n"
-	    "name: AB 公司\n");
+	fixture_put(&c->fx, "firms/HY.yaml",
+		    "---\n"
+		    "id: F-HY-0003\n"
+		    "name: 丙公司\n"
+		    "park: 高新区\n"
+		    "---\n"
+		    "id: F-HY-0001\n"
+		    "name: 甲公司\n"
+		    "---\n"
+		    "id: F-HY-0010\n"
+		    "name: 癸公司\n");
+	fixture_put(&c->fx, "firms/HY-more.yaml",
+		    "---\n"
+		    "id: F-HY-0002\n"
+		    "name: 乙公司\n"
+		    "---\n"
+		    "id: F-HY-0005\n");
+	fixture_put(&c->fx, "firms/AB.yaml",
+		    "---\n"
+		    "id: F-AB-0001\n"
+		    "name: AB 公司\n");
 }
 
 /* ---- load ---------------------------------------------------------- */
@@ -200,7 +135,7 @@ static void test_load_empty_store(void **state)
 	assert_string_equal(qf_firms_name(&c->f, "F-HY-0001"), "F-HY-0001");
 	qf_firms_release(&c->f);
 	/* An empty file. */
-	put(c, "firms/HY.yaml", "");
+	fixture_put(&c->fx, "firms/HY.yaml", "");
 	load_ok(c);
 	assert_int_equal(c->f.n, 0);
 	assert_null(c->f.v);
@@ -210,18 +145,18 @@ static void test_load_skips_without_id(void **state)
 {
 	struct ctx *c = *state;
 
-	put(c, "firms/HY.yaml",
-	    "---\n"
-	    "name: 无编号\n"
-	    "---\n"
-	    "id: ~\n"
-	    "name: 空编号\n"
-	    "---\n"
-	    "---\n"
-	    "id: [F-HY-0009]\n"
-	    "---\n"
-	    "id: F-HY-0004\n"
-	    "name: 丁公司\n");
+	fixture_put(&c->fx, "firms/HY.yaml",
+		    "---\n"
+		    "name: 无编号\n"
+		    "---\n"
+		    "id: ~\n"
+		    "name: 空编号\n"
+		    "---\n"
+		    "---\n"
+		    "id: [F-HY-0009]\n"
+		    "---\n"
+		    "id: F-HY-0004\n"
+		    "name: 丁公司\n");
 	load_ok(c);
 	assert_string_equal(ids(&c->f), "F-HY-0004");
 }
@@ -241,7 +176,7 @@ static void test_load_many(void **state)
 		assert_true(w > 0 && (size_t)w < cap - used);
 		used += (size_t)w;
 	}
-	put(c, "firms/HY.yaml", text);
+	fixture_put(&c->fx, "firms/HY.yaml", text);
 	free(text);
 	load_ok(c);
 	assert_int_equal(c->f.n, 300);
@@ -266,8 +201,9 @@ static void test_load_bad_file(void **state)
 	struct ctx *c = *state;
 	struct qf_error err;
 
-	put(c, "firms/AB.yaml", "---\nid: F-AB-0001\nname: a\n");
-	put(c, "firms/HY.yaml", "---\nid: F-HY-0001\nname: [unclosed\n");
+	fixture_put(&c->fx, "firms/AB.yaml", "---\nid: F-AB-0001\nname: a\n");
+	fixture_put(&c->fx, "firms/HY.yaml",
+		    "---\nid: F-HY-0001\nname: [unclosed\n");
 	assert_int_equal(qf_firms_load(c->s, &c->f, &err), QF_EDATA);
 	assert_int_equal(err.code, QF_EDATA);
 	assert_non_null(strstr(err.file, "HY.yaml"));
@@ -291,7 +227,8 @@ static void test_load_twice_after_release(void **state)
 	assert_null(c->f.v);
 	/* Releasing twice is harmless. */
 	qf_firms_release(&c->f);
-	put(c, "firms/HY-more.yaml", "---\nid: F-HY-0007\nname: 庚公司\n");
+	fixture_put(&c->fx, "firms/HY-more.yaml",
+		    "---\nid: F-HY-0007\nname: 庚公司\n");
 	load_ok(c);
 	assert_string_equal(ids(&c->f), "F-AB-0001,F-HY-0001,F-HY-0003,"
 			    "F-HY-0007,F-HY-0010");
@@ -347,8 +284,10 @@ static void test_name(void **state)
 	struct ctx *c = *state;
 
 	put_register(c);
-	put(c, "firms/HY-null.yaml", "---\nid: F-HY-0006\nname: ~\n");
-	put(c, "firms/HY-seq.yaml", "---\nid: F-HY-0008\nname: [a, b]\n");
+	fixture_put(&c->fx, "firms/HY-null.yaml",
+		    "---\nid: F-HY-0006\nname: ~\n");
+	fixture_put(&c->fx, "firms/HY-seq.yaml",
+		    "---\nid: F-HY-0008\nname: [a, b]\n");
 	load_ok(c);
 	assert_string_equal(qf_firms_name(&c->f, "F-HY-0001"), "甲公司");
 	assert_string_equal(qf_firms_name(&c->f, "F-AB-0001"), "AB 公司");
@@ -379,10 +318,10 @@ static void test_duplicate_ids(void **state)
 	struct ctx *c = *state;
 	const struct qf_node *r;
 
-	put(c, "firms/HY.yaml",
-	    "---\nid: F-HY-0002\nname: b1\n"
-	    "---\nid: F-HY-0001\nname: a\n"
-	    "---\nid: F-HY-0002\nname: b2\n");
+	fixture_put(&c->fx, "firms/HY.yaml",
+		    "---\nid: F-HY-0002\nname: b1\n"
+		    "---\nid: F-HY-0001\nname: a\n"
+		    "---\nid: F-HY-0002\nname: b2\n");
 	load_ok(c);
 	assert_int_equal(c->f.n, 3);
 	assert_string_equal(ids(&c->f), "F-HY-0001,F-HY-0002,F-HY-0002");

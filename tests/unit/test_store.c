@@ -10,7 +10,6 @@
 #include <cmocka.h>
 
 #include <dirent.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +20,7 @@
 
 #include "qf/store.h"
 
-#define SCHEMAS QF_TEST_SOURCE_DIR "/schemas"
+#include "fixture.h"
 
 static const char settings_yaml[] =
 	"# store settings\n"
@@ -32,57 +31,10 @@ static const char settings_yaml[] =
 	"departments: [经济发展局, 自然资源局]\n";
 
 struct ctx {
-	char dir[64];           /* the temporary directory */
-	char root[96];          /* the store: <dir>/s */
+	struct fixture fx;      /* the temporary directory and store */
 	char path[PATH_MAX];    /* scratch */
 	struct qf_store *s;
 };
-
-/* Remove path and everything under it. */
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *de;
-	char p[PATH_MAX];
-
-	if (lstat(path, &st) != 0)
-		return;
-	if (!S_ISDIR(st.st_mode)) {
-		unlink(path);
-		return;
-	}
-	if ((d = opendir(path))) {
-		while ((de = readdir(d))) {
-			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-				continue;
-			snprintf(p, sizeof(p), "%s/%s", path, de->d_name);
-			rm_rf(p);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-}
-
-/* Write text to <root>/rel, making its folder. */
-static void put(struct ctx *c, const char *rel, const char *text)
-{
-	char p[PATH_MAX];
-	const char *slash = strchr(rel, '/');
-	FILE *fp;
-	size_t len = strlen(text);
-
-	if (slash) {
-		snprintf(p, sizeof(p), "%s/%.*s", c->root, (int)(slash - rel),
-			 rel);
-		assert_true(mkdir(p, 0777) == 0 || errno == EEXIST);
-	}
-	snprintf(p, sizeof(p), "%s/%s", c->root, rel);
-	fp = fopen(p, "wb");
-	assert_non_null(fp);
-	assert_int_equal(fwrite(text, 1, len, fp), len);
-	assert_int_equal(fclose(fp), 0);
-}
 
 /* The content of <root>/rel (caller frees), or NULL when missing. */
 static char *slurp(struct ctx *c, const char *rel)
@@ -92,7 +44,7 @@ static char *slurp(struct ctx *c, const char *rel)
 	char *buf;
 	long n;
 
-	snprintf(p, sizeof(p), "%s/%s", c->root, rel);
+	snprintf(p, sizeof(p), "%s/%s", c->fx.root, rel);
 	if (!(fp = fopen(p, "rb")))
 		return NULL;
 	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
@@ -119,7 +71,7 @@ static void assert_file(struct ctx *c, const char *rel, const char *want)
 /* <root>/rel, in c->path. */
 static const char *at(struct ctx *c, const char *rel)
 {
-	snprintf(c->path, sizeof(c->path), "%s/%s", c->root, rel);
+	snprintf(c->path, sizeof(c->path), "%s/%s", c->fx.root, rel);
 	return c->path;
 }
 
@@ -127,16 +79,7 @@ static int setup_bare(void **state)
 {
 	struct ctx *c = calloc(1, sizeof(*c));
 
-	if (!c)
-		return -1;
-	snprintf(c->dir, sizeof(c->dir), "/tmp/qf-test-store-XXXXXX");
-	if (!mkdtemp(c->dir)) {
-		free(c);
-		return -1;
-	}
-	snprintf(c->root, sizeof(c->root), "%s/s", c->dir);
-	if (mkdir(c->root, 0777) != 0) {
-		rmdir(c->dir);
+	if (!c || fixture_make(&c->fx, "store") != 0) {
 		free(c);
 		return -1;
 	}
@@ -148,17 +91,12 @@ static int setup_bare(void **state)
 static int setup(void **state)
 {
 	struct ctx *c;
-	struct qf_error err;
 
 	if (setup_bare(state))
 		return -1;
 	c = *state;
-	put(c, "qf.yaml", settings_yaml);
-	if (qf_store_open(&c->s, c->root, SCHEMAS, &err) != QF_OK) {
-		fprintf(stderr, "cannot open the test store: %s\n", err.msg);
-		return -1;
-	}
-	return 0;
+	fixture_put(&c->fx, "qf.yaml", settings_yaml);
+	return fixture_open(&c->fx, &c->s);
 }
 
 static int teardown(void **state)
@@ -166,7 +104,7 @@ static int teardown(void **state)
 	struct ctx *c = *state;
 
 	qf_store_free(c->s);
-	rm_rf(c->dir);
+	fixture_remove(&c->fx);
 	free(c);
 	return 0;
 }
@@ -197,20 +135,20 @@ static void test_find_data(void **state)
 	char *root = NULL;
 
 	/* --data wins over the environment */
-	assert_int_equal(qf_store_find(c->root, "/nonexistent", &root, &err),
+	assert_int_equal(qf_store_find(c->fx.root, "/nonexistent", &root, &err),
 			 QF_OK);
-	assert_string_equal(root, c->root);
+	assert_string_equal(root, c->fx.root);
 	free(root);
 	root = NULL;
 
 	/* --data naming a directory without qf.yaml */
 	qf_error_clear(&err);
-	assert_int_equal(qf_store_find(c->dir, c->root, &root, &err),
+	assert_int_equal(qf_store_find(c->fx.dir, c->fx.root, &root, &err),
 			 QF_ENOINPUT);
 	assert_int_equal(err.code, QF_ENOINPUT);
 	assert_null(root);
 	assert_non_null(strstr(err.msg, "no qf.yaml"));
-	assert_non_null(strstr(err.msg, c->dir));
+	assert_non_null(strstr(err.msg, c->fx.dir));
 
 	/* nor a directory at all */
 	assert_int_equal(qf_store_find("/nonexistent/x", NULL, &root, &err),
@@ -218,11 +156,11 @@ static void test_find_data(void **state)
 	assert_null(root);
 
 	/* qf.yaml must be a file */
-	snprintf(c->path, sizeof(c->path), "%s/d", c->dir);
+	snprintf(c->path, sizeof(c->path), "%s/d", c->fx.dir);
 	assert_int_equal(mkdir(c->path, 0777), 0);
-	snprintf(c->path, sizeof(c->path), "%s/d/qf.yaml", c->dir);
+	snprintf(c->path, sizeof(c->path), "%s/d/qf.yaml", c->fx.dir);
 	assert_int_equal(mkdir(c->path, 0777), 0);
-	snprintf(c->path, sizeof(c->path), "%s/d", c->dir);
+	snprintf(c->path, sizeof(c->path), "%s/d", c->fx.dir);
 	assert_int_equal(qf_store_find(c->path, NULL, &root, &err),
 			 QF_ENOINPUT);
 	assert_null(root);
@@ -236,9 +174,9 @@ static void test_find_walk_up(void **state)
 	int rc1, rc2, rc3;
 	char *r1 = NULL, *r2 = NULL, *r3 = NULL;
 
-	snprintf(c->path, sizeof(c->path), "%s/a", c->root);
+	snprintf(c->path, sizeof(c->path), "%s/a", c->fx.root);
 	assert_int_equal(mkdir(c->path, 0777), 0);
-	snprintf(c->path, sizeof(c->path), "%s/a/b", c->root);
+	snprintf(c->path, sizeof(c->path), "%s/a/b", c->fx.root);
 	assert_int_equal(mkdir(c->path, 0777), 0);
 
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
@@ -249,7 +187,7 @@ static void test_find_walk_up(void **state)
 	assert_int_equal(chdir(".."), 0);
 	rc2 = qf_store_find(NULL, NULL, &r2, &err);
 	/* At the top. */
-	assert_int_equal(chdir(c->root), 0);
+	assert_int_equal(chdir(c->fx.root), 0);
 	rc3 = qf_store_find(NULL, "", &r3, &err);
 	assert_int_equal(chdir(cwd), 0);
 
@@ -274,19 +212,19 @@ static void test_find_env(void **state)
 	struct qf_error e2, e3, e4;
 
 	/* <dir>/e holds no store, nor does any folder above it. */
-	snprintf(empty, sizeof(empty), "%s/e", c->dir);
+	snprintf(empty, sizeof(empty), "%s/e", c->fx.dir);
 	assert_int_equal(mkdir(empty, 0777), 0);
 
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
 	assert_int_equal(chdir(empty), 0);
-	rc1 = qf_store_find(NULL, c->root, &r1, &err);      /* $QF_DATA */
+	rc1 = qf_store_find(NULL, c->fx.root, &r1, &err);      /* $QF_DATA */
 	rc2 = qf_store_find(NULL, empty, &r2, &e2);         /* not a store */
 	rc3 = qf_store_find(NULL, NULL, &r3, &e3);          /* no store */
 	rc4 = qf_store_find(NULL, "", &r4, &e4);            /* empty var */
 	assert_int_equal(chdir(cwd), 0);
 
 	assert_int_equal(rc1, QF_OK);
-	assert_string_equal(r1, c->root);
+	assert_string_equal(r1, c->fx.root);
 	free(r1);
 
 	assert_int_equal(rc2, QF_ENOINPUT);
@@ -313,9 +251,10 @@ static void test_open_good(void **state)
 	struct qf_error err;
 	const struct qf_schema *sch = NULL, *again = NULL;
 
-	assert_int_equal(qf_store_open(&s, c->root, SCHEMAS, &err), QF_OK);
+	assert_int_equal(qf_store_open(&s, c->fx.root, FIXTURE_SCHEMAS, &err),
+			 QF_OK);
 	assert_non_null(s);
-	assert_string_equal(s->root, c->root);
+	assert_string_equal(s->root, c->fx.root);
 	assert_string_equal(s->site, "HY");
 	assert_int_equal(s->lock_fd, -1);
 
@@ -346,12 +285,12 @@ static void test_open_missing_site(void **state)
 	struct qf_store *s = (struct qf_store *)1;
 	struct qf_error err;
 
-	put(c, "qf.yaml",
-	    "# no site\n"
-	    "organisation: 衡阳高新区管委会\n"
-	    "campaign_start: 2023-01-01\n");
+	fixture_put(&c->fx, "qf.yaml",
+		    "# no site\n"
+		    "organisation: 衡阳高新区管委会\n"
+		    "campaign_start: 2023-01-01\n");
 	qf_error_clear(&err);
-	assert_int_equal(qf_store_open(&s, c->root, SCHEMAS, &err),
+	assert_int_equal(qf_store_open(&s, c->fx.root, FIXTURE_SCHEMAS, &err),
 			 QF_ECONFIG);
 	assert_null(s);
 	assert_int_equal(err.code, QF_ECONFIG);
@@ -368,12 +307,12 @@ static void test_open_bad_settings(void **state)
 	struct qf_error err;
 
 	/* A field the schema does not know, with its place. */
-	put(c, "qf.yaml",
-	    "site: HY\n"
-	    "organisation: x\n"
-	    "campaign_start: 2023-01-01\n"
-	    "colour: blue\n");
-	assert_int_equal(qf_store_open(&s, c->root, SCHEMAS, &err),
+	fixture_put(&c->fx, "qf.yaml",
+		    "site: HY\n"
+		    "organisation: x\n"
+		    "campaign_start: 2023-01-01\n"
+		    "colour: blue\n");
+	assert_int_equal(qf_store_open(&s, c->fx.root, FIXTURE_SCHEMAS, &err),
 			 QF_ECONFIG);
 	assert_null(s);
 	assert_string_equal(err.file, at(c, "qf.yaml"));
@@ -382,11 +321,11 @@ static void test_open_bad_settings(void **state)
 	assert_non_null(strstr(err.msg, "colour"));
 
 	/* A site code that is not one. */
-	put(c, "qf.yaml",
-	    "site: hy\n"
-	    "organisation: x\n"
-	    "campaign_start: 2023-01-01\n");
-	assert_int_equal(qf_store_open(&s, c->root, SCHEMAS, &err),
+	fixture_put(&c->fx, "qf.yaml",
+		    "site: hy\n"
+		    "organisation: x\n"
+		    "campaign_start: 2023-01-01\n");
+	assert_int_equal(qf_store_open(&s, c->fx.root, FIXTURE_SCHEMAS, &err),
 			 QF_ECONFIG);
 	assert_null(s);
 	assert_int_equal(err.line, 1);
@@ -394,12 +333,12 @@ static void test_open_bad_settings(void **state)
 	assert_non_null(strstr(err.msg, "site"));
 
 	/* Bad YAML: a config error with its place. */
-	put(c, "qf.yaml",
-	    "site: HY\n"
-	    "organisation: [x\n"
-	    "campaign_start: 2023-01-01\n");
+	fixture_put(&c->fx, "qf.yaml",
+		    "site: HY\n"
+		    "organisation: [x\n"
+		    "campaign_start: 2023-01-01\n");
 	qf_error_clear(&err);
-	assert_int_equal(qf_store_open(&s, c->root, SCHEMAS, &err),
+	assert_int_equal(qf_store_open(&s, c->fx.root, FIXTURE_SCHEMAS, &err),
 			 QF_ECONFIG);
 	assert_null(s);
 	assert_int_equal(err.code, QF_ECONFIG);
@@ -408,27 +347,27 @@ static void test_open_bad_settings(void **state)
 	assert_true(err.msg[0] != '\0');
 
 	/* Not a mapping. */
-	put(c, "qf.yaml", "- site\n");
-	assert_int_equal(qf_store_open(&s, c->root, SCHEMAS, &err),
+	fixture_put(&c->fx, "qf.yaml", "- site\n");
+	assert_int_equal(qf_store_open(&s, c->fx.root, FIXTURE_SCHEMAS, &err),
 			 QF_ECONFIG);
 	assert_null(s);
 
 	/* Empty. */
-	put(c, "qf.yaml", "");
-	assert_int_equal(qf_store_open(&s, c->root, SCHEMAS, &err),
+	fixture_put(&c->fx, "qf.yaml", "");
+	assert_int_equal(qf_store_open(&s, c->fx.root, FIXTURE_SCHEMAS, &err),
 			 QF_ECONFIG);
 	assert_null(s);
 
 	/* No schemas. */
-	put(c, "qf.yaml", settings_yaml);
-	assert_int_equal(qf_store_open(&s, c->root, "/nonexistent", &err),
+	fixture_put(&c->fx, "qf.yaml", settings_yaml);
+	assert_int_equal(qf_store_open(&s, c->fx.root, "/nonexistent", &err),
 			 QF_ECONFIG);
 	assert_null(s);
 
 	/* No qf.yaml. */
-	snprintf(c->path, sizeof(c->path), "%s/qf.yaml", c->root);
+	snprintf(c->path, sizeof(c->path), "%s/qf.yaml", c->fx.root);
 	assert_int_equal(unlink(c->path), 0);
-	assert_int_equal(qf_store_open(&s, c->root, SCHEMAS, &err),
+	assert_int_equal(qf_store_open(&s, c->fx.root, FIXTURE_SCHEMAS, &err),
 			 QF_ENOINPUT);
 	assert_null(s);
 }
@@ -452,7 +391,8 @@ static void test_lock(void **state)
 	struct timespec t0;
 	struct stat st;
 
-	assert_int_equal(qf_store_open(&s2, c->root, SCHEMAS, &err), QF_OK);
+	assert_int_equal(qf_store_open(&s2, c->fx.root, FIXTURE_SCHEMAS, &err),
+			 QF_OK);
 
 	assert_int_equal(qf_store_lock(c->s, 100, &err), QF_OK);
 	assert_true(c->s->lock_fd >= 0);
@@ -491,7 +431,7 @@ static void test_lock_cannot_open(void **state)
 	struct qf_error err;
 
 	/* A directory where the lock file should be. */
-	snprintf(c->path, sizeof(c->path), "%s/qf.lock", c->root);
+	snprintf(c->path, sizeof(c->path), "%s/qf.lock", c->fx.root);
 	assert_int_equal(mkdir(c->path, 0777), 0);
 	assert_int_equal(qf_store_lock(c->s, 100, &err), QF_ECANTCREAT);
 	assert_int_equal(c->s->lock_fd, -1);
@@ -513,23 +453,23 @@ static void test_files(void **state)
 	assert_int_equal(n, 0);
 	qf_store_free_paths(paths, n);
 
-	put(c, "firms/HY.yaml", "");
-	put(c, "firms/HY-b.yaml", "");
-	put(c, "firms/AB.yaml", "");
-	put(c, "firms/.hidden.yaml", "");
-	put(c, "firms/.yaml", "");
-	put(c, "firms/notes.txt", "");
-	put(c, "firms/HY.yml", "");
-	put(c, "firms/HY.yaml~", "");
-	put(c, "firms/yaml", "");
+	fixture_put(&c->fx, "firms/HY.yaml", "");
+	fixture_put(&c->fx, "firms/HY-b.yaml", "");
+	fixture_put(&c->fx, "firms/AB.yaml", "");
+	fixture_put(&c->fx, "firms/.hidden.yaml", "");
+	fixture_put(&c->fx, "firms/.yaml", "");
+	fixture_put(&c->fx, "firms/notes.txt", "");
+	fixture_put(&c->fx, "firms/HY.yml", "");
+	fixture_put(&c->fx, "firms/HY.yaml~", "");
+	fixture_put(&c->fx, "firms/yaml", "");
 	assert_int_equal(qf_store_files(c->s, QF_FIRM, &paths, &n, &err),
 			 QF_OK);
 	assert_int_equal(n, 3);
-	snprintf(want, sizeof(want), "%s/firms/AB.yaml", c->root);
+	snprintf(want, sizeof(want), "%s/firms/AB.yaml", c->fx.root);
 	assert_string_equal(paths[0], want);
-	snprintf(want, sizeof(want), "%s/firms/HY-b.yaml", c->root);
+	snprintf(want, sizeof(want), "%s/firms/HY-b.yaml", c->fx.root);
 	assert_string_equal(paths[1], want);
-	snprintf(want, sizeof(want), "%s/firms/HY.yaml", c->root);
+	snprintf(want, sizeof(want), "%s/firms/HY.yaml", c->fx.root);
 	assert_string_equal(paths[2], want);
 	qf_store_free_paths(paths, n);
 }
@@ -544,10 +484,10 @@ static void test_files_relative_root(void **state)
 	size_t n = 0;
 	int rc1, rc2;
 
-	put(c, "demands/2023-05.yaml", "");
+	fixture_put(&c->fx, "demands/2023-05.yaml", "");
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
-	assert_int_equal(chdir(c->root), 0);
-	rc1 = qf_store_open(&s, ".", SCHEMAS, &err);
+	assert_int_equal(chdir(c->fx.root), 0);
+	rc1 = qf_store_open(&s, ".", FIXTURE_SCHEMAS, &err);
 	rc2 = rc1 ? rc1 : qf_store_files(s, QF_DEMAND, &paths, &n, &err);
 	assert_int_equal(chdir(cwd), 0);
 	assert_int_equal(rc1, QF_OK);
@@ -585,10 +525,12 @@ static void test_each(void **state)
 	struct seen w;
 	char want[PATH_MAX];
 
-	put(c, "visits/2023-05.yaml",
-	    "---\nid: V-HY-202305-0002\n---\nid: V-HY-202305-0001\n");
-	put(c, "visits/2023-04.yaml", "# April\n---\nid: V-HY-202304-0001\n");
-	put(c, "visits/2023-05-extra.yaml", "---\n---\nid: V-HY-202305-0003\n");
+	fixture_put(&c->fx, "visits/2023-05.yaml",
+		    "---\nid: V-HY-202305-0002\n---\nid: V-HY-202305-0001\n");
+	fixture_put(&c->fx, "visits/2023-04.yaml",
+		    "# April\n---\nid: V-HY-202304-0001\n");
+	fixture_put(&c->fx, "visits/2023-05-extra.yaml",
+		    "---\n---\nid: V-HY-202305-0003\n");
 
 	memset(&w, 0, sizeof(w));
 	assert_int_equal(qf_store_each(c->s, QF_VISIT, collect, &w, &err),
@@ -599,11 +541,12 @@ static void test_each(void **state)
 	assert_string_equal(w.ids[1], "V-HY-202305-0003");
 	assert_string_equal(w.ids[2], "V-HY-202305-0002");
 	assert_string_equal(w.ids[3], "V-HY-202305-0001");
-	snprintf(want, sizeof(want), "%s/visits/2023-04.yaml", c->root);
+	snprintf(want, sizeof(want), "%s/visits/2023-04.yaml", c->fx.root);
 	assert_string_equal(w.files[0], want);
-	snprintf(want, sizeof(want), "%s/visits/2023-05-extra.yaml", c->root);
+	snprintf(want, sizeof(want), "%s/visits/2023-05-extra.yaml",
+		 c->fx.root);
 	assert_string_equal(w.files[1], want);
-	snprintf(want, sizeof(want), "%s/visits/2023-05.yaml", c->root);
+	snprintf(want, sizeof(want), "%s/visits/2023-05.yaml", c->fx.root);
 	assert_string_equal(w.files[2], want);
 	assert_string_equal(w.files[3], want);
 
@@ -620,7 +563,7 @@ static void test_each(void **state)
 	assert_int_equal(w.n, 0);
 
 	/* A file that does not parse stops it with its place. */
-	put(c, "visits/2023-05-extra.yaml", "---\nid: [x\n");
+	fixture_put(&c->fx, "visits/2023-05-extra.yaml", "---\nid: [x\n");
 	memset(&w, 0, sizeof(w));
 	qf_error_clear(&err);
 	assert_int_equal(qf_store_each(c->s, QF_VISIT, collect, &w, &err),
@@ -635,8 +578,9 @@ static void test_has_forget(void **state)
 	struct ctx *c = *state;
 
 	assert_int_equal(qf_store_has(c->s, "F-HY-0001"), 0);
-	put(c, "firms/HY.yaml",
-	    "---\nid: F-HY-0001\nname: a\n---\nid: F-HY-0003\nname: c\n");
+	fixture_put(&c->fx, "firms/HY.yaml",
+		    "---\nid: F-HY-0001\nname: a\n"
+		    "---\nid: F-HY-0003\nname: c\n");
 	/* An empty index is no index: the new file is read. */
 	assert_int_equal(qf_store_has(c->s, "F-HY-0001"), 1);
 	assert_int_equal(qf_store_has(c->s, "F-HY-0003"), 1);
@@ -645,7 +589,8 @@ static void test_has_forget(void **state)
 	assert_int_equal(qf_store_has(c->s, "../etc"), 0);
 	assert_int_equal(qf_store_has(c->s, "P-HY-0001"), 0);
 
-	put(c, "firms/HY-more.yaml", "---\nid: F-HY-0002\nname: b\n");
+	fixture_put(&c->fx, "firms/HY-more.yaml",
+		    "---\nid: F-HY-0002\nname: b\n");
 	assert_int_equal(qf_store_has(c->s, "F-HY-0002"), 0);
 	qf_store_forget(c->s);
 	assert_int_equal(qf_store_has(c->s, "F-HY-0002"), 1);
@@ -661,14 +606,14 @@ static void test_get(void **state)
 	struct qf_node *rec = NULL;
 	char *file = NULL;
 
-	put(c, "demands/2023-05.yaml",
-	    "---\nid: D-HY-202305-0001\ntitle: one\n"
-	    "---\nid: D-HY-202305-0002\ntitle: two\n");
-	put(c, "demands/2023-05-x.yaml",
-	    "---\nid: D-HY-202305-0003\ntitle: three\n");
+	fixture_put(&c->fx, "demands/2023-05.yaml",
+		    "---\nid: D-HY-202305-0001\ntitle: one\n"
+		    "---\nid: D-HY-202305-0002\ntitle: two\n");
+	fixture_put(&c->fx, "demands/2023-05-x.yaml",
+		    "---\nid: D-HY-202305-0003\ntitle: three\n");
 	/* In a file its ID does not name: not found there. */
-	put(c, "demands/2023-06.yaml",
-	    "---\nid: D-HY-202305-0004\ntitle: four\n");
+	fixture_put(&c->fx, "demands/2023-06.yaml",
+		    "---\nid: D-HY-202305-0004\ntitle: four\n");
 
 	assert_int_equal(qf_store_get(c->s, "D-HY-202305-0002", &rec, &file,
 				      &err), QF_OK);
@@ -721,15 +666,20 @@ static void test_next_id(void **state)
 					  sizeof(id), &err), QF_OK);
 	assert_string_equal(id, "P-HY-0001");
 
-	put(c, "visits/2023-05.yaml",
-	    "---\nid: V-HY-202305-0003\n---\nid: V-HY-202305-0001\n---\n"
-	    "id: V-HY-202305-0002\n");
-	put(c, "visits/2023-05-extra.yaml", "---\nid: V-HY-202305-0007\n");
-	put(c, "visits/2023-06.yaml", "---\nid: V-HY-202306-0042\n");
+	fixture_put(&c->fx, "visits/2023-05.yaml",
+		    "---\nid: V-HY-202305-0003\n"
+		    "---\nid: V-HY-202305-0001\n"
+		    "---\nid: V-HY-202305-0002\n");
+	fixture_put(&c->fx, "visits/2023-05-extra.yaml",
+		    "---\nid: V-HY-202305-0007\n");
+	fixture_put(&c->fx, "visits/2023-06.yaml",
+		    "---\nid: V-HY-202306-0042\n");
 	/* Another site's visits in a file of their own. */
-	put(c, "visits/2023-05-zz.yaml", "---\nid: V-ZZ-202305-0099\n");
+	fixture_put(&c->fx, "visits/2023-05-zz.yaml",
+		    "---\nid: V-ZZ-202305-0099\n");
 	/* A file that no May ID names. */
-	put(c, "visits/2023-055.yaml", "---\nid: V-HY-202305-0500\n");
+	fixture_put(&c->fx, "visits/2023-055.yaml",
+		    "---\nid: V-HY-202305-0500\n");
 	assert_int_equal(qf_store_next_id(c->s, QF_VISIT, &may, id, sizeof(id),
 					  &err), QF_OK);
 	assert_string_equal(id, "V-HY-202305-0008");
@@ -745,27 +695,27 @@ static void test_next_id(void **state)
 	assert_string_equal(id, "D-HY-202305-0001");
 
 	/* Firms: by site, in firms/HY.yaml and firms/HY-*.yaml. */
-	put(c, "firms/HY.yaml",
-	    "---\nid: F-HY-0010\n---\nid: F-HY-0002\n");
-	put(c, "firms/HY-old.yaml", "---\nid: F-HY-0011\n");
-	put(c, "firms/ZZ.yaml", "---\nid: F-ZZ-0050\n");
+	fixture_put(&c->fx, "firms/HY.yaml",
+		    "---\nid: F-HY-0010\n---\nid: F-HY-0002\n");
+	fixture_put(&c->fx, "firms/HY-old.yaml", "---\nid: F-HY-0011\n");
+	fixture_put(&c->fx, "firms/ZZ.yaml", "---\nid: F-ZZ-0050\n");
 	assert_int_equal(qf_store_next_id(c->s, QF_FIRM, NULL, id, sizeof(id),
 					  &err), QF_OK);
 	assert_string_equal(id, "F-HY-0012");
 
 	/* A sequence past 9999 widens the ID. */
-	put(c, "firms/HY-big.yaml", "---\nid: F-HY-9999\n");
+	fixture_put(&c->fx, "firms/HY-big.yaml", "---\nid: F-HY-9999\n");
 	assert_int_equal(qf_store_next_id(c->s, QF_FIRM, NULL, id, sizeof(id),
 					  &err), QF_OK);
 	assert_string_equal(id, "F-HY-10000");
 
 	/* None left. */
-	put(c, "firms/HY-big.yaml", "---\nid: F-HY-999999\n");
+	fixture_put(&c->fx, "firms/HY-big.yaml", "---\nid: F-HY-999999\n");
 	assert_int_equal(qf_store_next_id(c->s, QF_FIRM, NULL, id, sizeof(id),
 					  &err), QF_EDATA);
 
 	/* A file that does not parse. */
-	put(c, "visits/2023-05-extra.yaml", "---\nid: [\n");
+	fixture_put(&c->fx, "visits/2023-05-extra.yaml", "---\nid: [\n");
 	assert_int_equal(qf_store_next_id(c->s, QF_VISIT, &may, id, sizeof(id),
 					  &err), QF_EDATA);
 	qf_store_unlock(c->s);
@@ -831,7 +781,8 @@ static void test_append(void **state)
 	free(file);
 
 	/* A file without a final newline gets one first. */
-	put(c, "demands/2023-06.yaml", "---\nid: D-HY-202306-0001");
+	fixture_put(&c->fx, "demands/2023-06.yaml",
+		    "---\nid: D-HY-202306-0001");
 	qf_node_map_set_str(rec, "id", "D-HY-202306-0002");
 	assert_int_equal(qf_store_append(c->s, rec, &err), QF_OK);
 	assert_file(c, "demands/2023-06.yaml",
@@ -933,7 +884,7 @@ static void test_rewrite_middle(void **state)
 	assert_int_equal(strlen(three), strlen(head1) + strlen(rec1) +
 			 strlen(mid12) + strlen(rec2) + strlen(mid23) +
 			 strlen(rec3) + strlen(tail));
-	put(c, "demands/2023-05.yaml", three);
+	fixture_put(&c->fx, "demands/2023-05.yaml", three);
 	assert_int_equal(chmod(at(c, "demands/2023-05.yaml"), 0640), 0);
 	assert_int_equal(qf_store_lock(c->s, 100, &err), QF_OK);
 
@@ -1005,14 +956,14 @@ static void test_rewrite_first_last(void **state)
 	assert_int_equal(qf_store_lock(c->s, 100, &err), QF_OK);
 
 	/* The first record: the comment above it stays. */
-	put(c, "demands/2023-05.yaml", three);
+	fixture_put(&c->fx, "demands/2023-05.yaml", three);
 	assert_int_equal(qf_store_rewrite(c->s, r1, &err), QF_OK);
 	want = cat(head1, new1, mid12, rec2, mid23, rec3, tail, NULL);
 	assert_file(c, "demands/2023-05.yaml", want);
 	free(want);
 
 	/* The last record, with a comment after it. */
-	put(c, "demands/2023-05.yaml", three);
+	fixture_put(&c->fx, "demands/2023-05.yaml", three);
 	assert_int_equal(qf_store_rewrite(c->s, r3, &err), QF_OK);
 	want = cat(head1, rec1, mid12, rec2, mid23, new3, tail, NULL);
 	assert_file(c, "demands/2023-05.yaml", want);
@@ -1020,7 +971,7 @@ static void test_rewrite_first_last(void **state)
 
 	/* The last record, ending the file with its newline. */
 	text = cat(head1, rec1, mid12, rec2, mid23, rec3, NULL);
-	put(c, "demands/2023-05.yaml", text);
+	fixture_put(&c->fx, "demands/2023-05.yaml", text);
 	free(text);
 	assert_int_equal(qf_store_rewrite(c->s, r3, &err), QF_OK);
 	want = cat(head1, rec1, mid12, rec2, mid23, new3, NULL);
@@ -1030,7 +981,7 @@ static void test_rewrite_first_last(void **state)
 	/* ... and without a newline at the end of the file. */
 	text = cat(head1, rec1, mid12, rec2, mid23,
 		   "--- {id: D-HY-202305-0003, title: third}", NULL);
-	put(c, "demands/2023-05.yaml", text);
+	fixture_put(&c->fx, "demands/2023-05.yaml", text);
 	free(text);
 	assert_int_equal(qf_store_rewrite(c->s, r3, &err), QF_OK);
 	want = cat(head1, rec1, mid12, rec2, mid23, new3, NULL);
@@ -1038,24 +989,26 @@ static void test_rewrite_first_last(void **state)
 	free(want);
 
 	/* A block record last, without a newline at the end. */
-	put(c, "demands/2023-05.yaml",
-	    "---\nid: D-HY-202305-0001\n---\nid: D-HY-202305-0003\ntitle: x");
+	fixture_put(&c->fx, "demands/2023-05.yaml",
+		    "---\nid: D-HY-202305-0001\n"
+		    "---\nid: D-HY-202305-0003\ntitle: x");
 	assert_int_equal(qf_store_rewrite(c->s, r3, &err), QF_OK);
 	want = cat("---\nid: D-HY-202305-0001\n", new3, NULL);
 	assert_file(c, "demands/2023-05.yaml", want);
 	free(want);
 
 	/* A first record without "---". */
-	put(c, "demands/2023-05.yaml",
-	    "# top\nid: D-HY-202305-0001\ntitle: x\n# c\n---\n"
-	    "id: D-HY-202305-0003\n");
+	fixture_put(&c->fx, "demands/2023-05.yaml",
+		    "# top\nid: D-HY-202305-0001\ntitle: x\n# c\n---\n"
+		    "id: D-HY-202305-0003\n");
 	assert_int_equal(qf_store_rewrite(c->s, r1, &err), QF_OK);
 	want = cat("# top\n", new1, "# c\n---\nid: D-HY-202305-0003\n", NULL);
 	assert_file(c, "demands/2023-05.yaml", want);
 	free(want);
 
 	/* The only record. */
-	put(c, "demands/2023-05.yaml", "---\nid: D-HY-202305-0003\n");
+	fixture_put(&c->fx, "demands/2023-05.yaml",
+		    "---\nid: D-HY-202305-0003\n");
 	assert_int_equal(qf_store_rewrite(c->s, r3, &err), QF_OK);
 	assert_file(c, "demands/2023-05.yaml", new3);
 
@@ -1076,8 +1029,8 @@ static void test_rewrite_split_file(void **state)
 		"---\nid: V-HY-202305-0002\nnote: b\n"
 		"---\nid: V-HY-202305-0003\nnote: c\n";
 
-	put(c, "visits/2023-05.yaml", main_file);
-	put(c, "visits/2023-05-import.yaml", extra);
+	fixture_put(&c->fx, "visits/2023-05.yaml", main_file);
+	fixture_put(&c->fx, "visits/2023-05-import.yaml", extra);
 	assert_int_equal(qf_store_lock(c->s, 100, &err), QF_OK);
 	rec = rec_new("id", "V-HY-202305-0002", "note", "b2", NULL);
 	assert_int_equal(qf_store_rewrite(c->s, rec, &err), QF_OK);
@@ -1096,7 +1049,7 @@ static void test_rewrite_errors(void **state)
 	struct qf_error err;
 	struct qf_node *rec;
 
-	put(c, "demands/2023-05.yaml", three);
+	fixture_put(&c->fx, "demands/2023-05.yaml", three);
 	rec = rec_new("id", "D-HY-202305-0002", "title", "x", NULL);
 
 	/* Without the lock. */
@@ -1133,12 +1086,12 @@ static void test_find_firm(void **state)
 	struct qf_error err;
 	char id[QF_ID_MAX];
 
-	put(c, "firms/HY.yaml",
-	    "---\nid: F-HY-0001\nname: 衡阳钢管有限公司\n"
-	    "---\nid: F-HY-0002\nname: 衡阳钢管\n"
-	    "---\nid: F-HY-0003\nname: 湘南电气有限公司\n");
-	put(c, "firms/HY-2.yaml",
-	    "---\nid: F-HY-0004\nname: 湘南电气设备厂\n");
+	fixture_put(&c->fx, "firms/HY.yaml",
+		    "---\nid: F-HY-0001\nname: 衡阳钢管有限公司\n"
+		    "---\nid: F-HY-0002\nname: 衡阳钢管\n"
+		    "---\nid: F-HY-0003\nname: 湘南电气有限公司\n");
+	fixture_put(&c->fx, "firms/HY-2.yaml",
+		    "---\nid: F-HY-0004\nname: 湘南电气设备厂\n");
 
 	/* By ID. */
 	assert_int_equal(qf_store_find_firm(c->s, "F-HY-0004", id, sizeof(id),
@@ -1205,7 +1158,7 @@ static void test_find_firm_many(void **state)
 		len += (size_t)snprintf(text + len, sizeof(text) - len,
 					"---\nid: F-HY-%04d\nname: 第%d机械厂\n",
 					i, i);
-	put(c, "firms/HY.yaml", text);
+	fixture_put(&c->fx, "firms/HY.yaml", text);
 	qf_error_clear(&err);
 	assert_int_equal(qf_store_find_firm(c->s, "机械", id, sizeof(id),
 					    &err), QF_EDATA);

@@ -410,15 +410,12 @@ static void test_tsv(void **state)
 	add3(t, "a\tb", "line1\nline2", "12");
 	add3(t, "C:\\x", "cr\rhere", "");
 	add3(t, "", "企业 \"q\"", NULL);
-	assert_render(t, QF_FMT_TSV, 1, 0,
-		      "id\tname\tn\n"
-		      "a\\tb\tline1\\nline2\t12\n"
-		      "C:\\\\x\tcr\\rhere\t\n"
-		      "\t企业 \"q\"\t\n");
-	assert_render(t, QF_FMT_TSV, 0, 0,
-		      "a\\tb\tline1\\nline2\t12\n"
-		      "C:\\\\x\tcr\\rhere\t\n"
-		      "\t企业 \"q\"\t\n");
+#define ROWS "a\\tb\tline1\\nline2\t12\n" \
+	     "C:\\\\x\tcr\\rhere\t\n" \
+	     "\t企业 \"q\"\t\n"
+	assert_render(t, QF_FMT_TSV, 1, 0, "id\tname\tn\n" ROWS);
+	assert_render(t, QF_FMT_TSV, 0, 0, ROWS);
+#undef ROWS
 }
 
 static void test_tsv_controls_and_empty(void **state)
@@ -444,17 +441,13 @@ static void test_csv_quoting(void **state)
 	add3(t, "say \"hi\"", "two\nlines", "22");
 	add3(t, "cr\rin", "", "");
 	add3(t, "企业", "x y", NULL);
-	assert_render(t, QF_FMT_CSV, 1, 0,
-		      "id,name,n\r\n"
-		      "plain,\"a,b\",1\r\n"
-		      "\"say \"\"hi\"\"\",\"two\nlines\",22\r\n"
-		      "\"cr\rin\",,\r\n"
-		      "企业,x y,\r\n");
-	assert_render(t, QF_FMT_CSV, 0, 0,
-		      "plain,\"a,b\",1\r\n"
-		      "\"say \"\"hi\"\"\",\"two\nlines\",22\r\n"
-		      "\"cr\rin\",,\r\n"
-		      "企业,x y,\r\n");
+#define ROWS "plain,\"a,b\",1\r\n" \
+	     "\"say \"\"hi\"\"\",\"two\nlines\",22\r\n" \
+	     "\"cr\rin\",,\r\n" \
+	     "企业,x y,\r\n"
+	assert_render(t, QF_FMT_CSV, 1, 0, "id,name,n\r\n" ROWS);
+	assert_render(t, QF_FMT_CSV, 0, 0, ROWS);
+#undef ROWS
 }
 
 static void test_csv_bom(void **state)
@@ -510,6 +503,12 @@ static void test_csv_header_neutralised(void **state)
 
 static void test_json_columns(void **state)
 {
+	static const char want[] =
+		"[\n"
+		"  {\"id\": \"a\", \"name\": \"企业 \\\"甲\\\"\", \"n\": 12},\n"
+		"  {\"id\": \"b\\n\", \"name\": \"\", \"n\": \"\"},\n"
+		"  {\"id\": \"c\", \"name\": \"x\\\\y\", \"n\": -3.5}\n"
+		"]\n";
 	struct qf_table *t = table3();
 
 	*state = t;
@@ -517,19 +516,9 @@ static void test_json_columns(void **state)
 	add3(t, "a", "企业 \"甲\"", "12");
 	add3(t, "b\n", "", "");
 	add3(t, "c", "x\\y", "-3.5");
-	assert_render(t, QF_FMT_JSON, 0, 0,
-		      "[\n"
-		      "  {\"id\": \"a\", \"name\": \"企业 \\\"甲\\\"\", \"n\": 12},\n"
-		      "  {\"id\": \"b\\n\", \"name\": \"\", \"n\": \"\"},\n"
-		      "  {\"id\": \"c\", \"name\": \"x\\\\y\", \"n\": -3.5}\n"
-		      "]\n");
+	assert_render(t, QF_FMT_JSON, 0, 0, want);
 	/* header and bom do not matter. */
-	assert_render(t, QF_FMT_JSON, 1, 1,
-		      "[\n"
-		      "  {\"id\": \"a\", \"name\": \"企业 \\\"甲\\\"\", \"n\": 12},\n"
-		      "  {\"id\": \"b\\n\", \"name\": \"\", \"n\": \"\"},\n"
-		      "  {\"id\": \"c\", \"name\": \"x\\\\y\", \"n\": -3.5}\n"
-		      "]\n");
+	assert_render(t, QF_FMT_JSON, 1, 1, want);
 }
 
 static void test_json_text_numbers_stay_strings(void **state)
@@ -724,6 +713,12 @@ static void test_table_escapes(void **state)
 		     "C:\\d\\n  \\x7F\\x01\\u009B\n");
 }
 
+/* fit_table() in full, nothing cut: 28 columns. */
+static const char fit_uncut[] =
+	"id  title                 n\n"
+	"D1  一二三四五六七八九十   7\n"
+	"D2  short                 12\n";
+
 static struct qf_table *fit_table(void)
 {
 	static const char *const names[] = { "id", "title", "n" };
@@ -745,14 +740,8 @@ static void test_table_fit(void **state)
 
 	*state = t;
 	/* Unlimited, or wide enough: nothing is cut (28 columns). */
-	assert_table(t, 0, 1,
-		     "id  title                 n\n"
-		     "D1  一二三四五六七八九十   7\n"
-		     "D2  short                 12\n");
-	assert_table(t, 28, 1,
-		     "id  title                 n\n"
-		     "D1  一二三四五六七八九十   7\n"
-		     "D2  short                 12\n");
+	assert_table(t, 0, 1, fit_uncut);
+	assert_table(t, 28, 1, fit_uncut);
 	/* 20 columns: title gets 12, the wide text is cut before a
 	 * character it cannot hold and ends in "…". */
 	assert_table(t, 20, 1,
@@ -785,6 +774,10 @@ static void test_table_fit(void **state)
 
 static void test_table_fit_impossible(void **state)
 {
+	static const char cut8[] =
+		"id  title     n\n"
+		"D1  一二三…    7\n"
+		"D2  short     12\n";
 	struct qf_table *t = fit_table();
 
 	*state = t;
@@ -795,19 +788,10 @@ static void test_table_fit_impossible(void **state)
 		     "D2  short  12\n");
 	/* No fit column, or one that does not exist: the widest text
 	 * columns after the first are cut, to 8 at least. */
-	assert_table(t, 10, -1,
-		     "id  title     n\n"
-		     "D1  一二三…    7\n"
-		     "D2  short     12\n");
-	assert_table(t, 10, 3,
-		     "id  title     n\n"
-		     "D1  一二三…    7\n"
-		     "D2  short     12\n");
+	assert_table(t, 10, -1, cut8);
+	assert_table(t, 10, 3, cut8);
 	/* No width: nothing is cut. */
-	assert_table(t, 0, -1,
-		     "id  title                 n\n"
-		     "D1  一二三四五六七八九十   7\n"
-		     "D2  short                 12\n");
+	assert_table(t, 0, -1, fit_uncut);
 }
 
 static void test_table_fit_others(void **state)
