@@ -218,14 +218,24 @@ int main(int argc, char **argv)
 		}
 	}
 
-	/* Demands first, then the visit that lists them: a failure in
-	 * between leaves demands that name their source visit, never a visit
-	 * listing demands that do not exist. */
-	for (size_t i = 0; i < ndem; i++)
-		if (qf_store_append(s, recs[i], &err))
-			die_error(&err);
-	if (qf_store_append(s, visit, &err))
+	/* All or nothing: the journal notes the files' sizes, so that a
+	 * failure (or a kill: the next writer recovers) takes every record of
+	 * this visit back. */
+	strlist_add(&dids, vid);
+	if (qf_store_begin(s, (const char *const *)dids.v, dids.n, &err)) {
+		qf_store_rollback(s);
 		die_error(&err);
+	}
+	for (size_t i = 0; i < ndem && !err.code; i++)
+		qf_store_append(s, recs[i], &err);
+	if (!err.code)
+		qf_store_append(s, visit, &err);
+	if (!err.code)
+		qf_store_commit(s, &err);
+	if (err.code) {
+		qf_store_rollback(s);
+		die_error(&err);
+	}
 	printf("%s\n", vid);
 	for (size_t i = 0; i < ndem; i++) {
 		printf("%s\n", dids.v[i]);

@@ -165,9 +165,19 @@ struct qf_store *open_store(const char *data)
 void lock_store(struct qf_store *s)
 {
 	struct qf_error err;
+	const char *w = getenv("QF_LOCK_WAIT");
+	int ms = QF_LOCK_TIMEOUT_MS;
+	char *end;
 
+	/* $QF_LOCK_WAIT seconds, for a cron job that had rather wait. */
+	if (w && *w) {
+		long sec = strtol(w, &end, 10);
+		if (*end || sec < 0 || sec > 3600)
+			die(QF_EUSAGE, _("QF_LOCK_WAIT is not a number of seconds from 0 to 3600: '%s'"), w);
+		ms = (int)sec * 1000;
+	}
 	qf_error_clear(&err);
-	if (qf_store_lock(s, QF_LOCK_TIMEOUT_MS, &err))
+	if (qf_store_lock(s, ms, &err))
 		die_error(&err);
 }
 

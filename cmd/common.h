@@ -58,7 +58,8 @@ void version(void) __attribute__((noreturn));
 
 /* Find and open the store (--data, walking up, $QF_DATA); dies on error. */
 struct qf_store *open_store(const char *data);
-/* Take the writers' lock or die (75 when busy). */
+/* Take the writers' lock or die (75 when busy), waiting up to 5 s or
+ * $QF_LOCK_WAIT seconds. */
 void lock_store(struct qf_store *s);
 
 /* Today: $QF_TODAY or the calendar; dies when QF_TODAY is not a date. */

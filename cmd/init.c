@@ -142,7 +142,7 @@ int main(int argc, char **argv)
 	make_dir(dir, "demands");
 	snprintf(path, sizeof path, "%s/.gitignore", dir);
 	if (stat(path, &st) != 0 &&
-	    qf_file_replace(path, "qf.lock\n", 8, 0666, &err))
+	    qf_file_replace(path, "qf.lock\nqf.journal\n", 19, 0666, &err))
 		die_error(&err);
 	snprintf(path, sizeof path, "%s/qf.yaml", dir);
 	if (qf_file_replace(path, text, len, 0666, &err))

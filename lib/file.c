@@ -306,6 +306,10 @@ int qf_file_append(const char *path, const char *buf, size_t len, mode_t mode,
 	if (fsync(fd) < 0) {
 		rc = qf_error_sys(err, QF_EIO, NULL, errno, _("cannot sync '%s'"),
 				  path);
+		/* Not kept as if nothing happened: the record is taken back
+		 * and the failure reported, never retried. */
+		if (ftruncate(fd, st.st_size) < 0)
+			(void)0;
 		goto out;
 	}
 out:
@@ -313,10 +317,10 @@ out:
 	if (close(fd) < 0 && !rc)
 		rc = qf_error_sys(err, QF_EIO, NULL, errno,
 				  _("cannot close '%s'"), path);
-	if (rc && created && unlink(path) < 0)
-		(void)0;
 	if (!rc && created)
 		rc = qf_file_sync_dir(path, err);
+	if (rc && created && unlink(path) < 0)
+		(void)0;
 	return rc;
 }
 

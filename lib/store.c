@@ -267,6 +267,48 @@ long qf_store_setting_int(const struct qf_store *s, const char *key,
 	return strtol(v->str, NULL, 0);
 }
 
+/* A writer killed between creating its temporary file and renaming it
+ * leaves "<file>.tmpXXXXXX" behind (readers never take it: it does not
+ * end in .yaml).  The next writer, holding the lock, knows no one is
+ * writing one now, and removes them. */
+static void clean_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		char *p;
+		/* "<name>.tmp" and the six characters qf_file_replace adds. */
+		if (n < 11 || strncmp(e->d_name + n - 10, ".tmp", 4) != 0)
+			continue;
+		if ((p = join(dir, e->d_name))) {
+			unlink(p);
+			free(p);
+		}
+	}
+	closedir(d);
+}
+
+static void clean_leftovers(struct qf_store *s)
+{
+	static const char *const dirs[] = { "firms", "policies", "visits",
+					    "demands", "reports", "." };
+
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		char *dir = strcmp(dirs[i], ".") ? join(s->root, dirs[i]) :
+				    strdup(s->root);
+		if (dir) {
+			clean_dir(dir);
+			free(dir);
+		}
+	}
+}
+
+static void recover(struct qf_store *s);
+
 int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err)
 {
 	char *path;
@@ -303,6 +345,8 @@ int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err)
 	}
 	free(path);
 	s->lock_fd = fd;
+	clean_leftovers(s);
+	recover(s);
 	return QF_OK;
 fail:
 	close(fd);
@@ -903,4 +947,140 @@ int qf_store_file_holds(const char *path, const char *id)
 	}
 	qf_id_file_key(&pid, key, sizeof key);
 	return file_for_key(path, key);
+}
+
+/* ---- the journal of multi-record writes ---------------------------------- */
+
+/* The file a record of this ID is appended to, relative to the root. */
+static int relative_path(const char *id, char *buf, size_t n)
+{
+	struct qf_id pid;
+	char key[16];
+
+	if (qf_id_parse(id, &pid))
+		return -1;
+	qf_id_file_key(&pid, key, sizeof key);
+	snprintf(buf, n, "%s/%s.yaml", qf_type_dir(pid.type), key);
+	return 0;
+}
+
+int qf_store_begin(struct qf_store *s, const char *const *ids, size_t n,
+		   struct qf_error *err)
+{
+	char *journal = join(s->root, "qf.journal"), *text = NULL;
+	size_t len = 0, cap = 0;
+	int rc = QF_OK;
+
+	if (!journal)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
+	for (size_t i = 0; i < n && !rc; i++) {
+		char rel[64], line[128], *abs;
+		struct stat st;
+		size_t k;
+
+		if (relative_path(ids[i], rel, sizeof rel)) {
+			rc = qf_error_set(err, QF_EDATA, NULL, 0, 0,
+					  _("'%s' is not a valid ID"), ids[i]);
+			break;
+		}
+		if (!(abs = join(s->root, rel))) {
+			rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
+			break;
+		}
+		snprintf(line, sizeof line, "%lld\t%s\n",
+			 stat(abs, &st) == 0 ? (long long)st.st_size : -1LL, rel);
+		free(abs);
+		if (text && strstr(text, strchr(line, '\t')))
+			continue;       /* that file is noted already */
+		k = strlen(line);
+		if (len + k + 1 > cap) {
+			char *p;
+			cap = (len + k + 1) * 2;
+			if (!(p = realloc(text, cap))) {
+				rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+						  _("out of memory"));
+				break;
+			}
+			text = p;
+		}
+		memcpy(text + len, line, k + 1);
+		len += k;
+	}
+	if (!rc)
+		rc = qf_file_replace(journal, text ? text : "", len, 0666, err);
+	free(text);
+	free(journal);
+	return rc;
+}
+
+int qf_store_commit(struct qf_store *s, struct qf_error *err)
+{
+	char *journal = join(s->root, "qf.journal");
+	int rc = QF_OK;
+
+	if (!journal)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
+	/* Should the journal outlive this (unlink failing), it must not undo
+	 * a write that is complete: say so in it first. */
+	if (unlink(journal) < 0 &&
+	    (rc = qf_file_replace(journal, "committed\n", 10, 0666, err)))
+		;
+	else
+		rc = qf_file_sync_dir(journal, err);
+	free(journal);
+	return rc;
+}
+
+void qf_store_rollback(struct qf_store *s)
+{
+	char *journal = join(s->root, "qf.journal"), *text = NULL;
+	size_t len;
+	struct qf_error err;
+
+	if (!journal)
+		return;
+	if (qf_file_read(journal, 1u << 20, &text, &len, &err) == QF_OK &&
+	    strncmp(text, "committed", 9) != 0) {
+		for (char *line = text; *line;) {
+			char *nl = strchr(line, '\n'), *tab = strchr(line, '\t');
+			char *abs;
+			long long size;
+
+			if (!nl || !tab || tab > nl)
+				break;
+			*nl = '\0';
+			size = strtoll(line, NULL, 10);
+			/* Only files of the store's folders, never elsewhere. */
+			if (!strstr(tab + 1, "..") && (abs = join(s->root, tab + 1))) {
+				if (size < 0) {
+					unlink(abs);
+				} else {
+					int fd = open(abs, O_WRONLY | O_CLOEXEC);
+					if (fd >= 0) {
+						if (ftruncate(fd, (off_t)size) == 0)
+							(void)fsync(fd);
+						close(fd);
+					}
+				}
+				free(abs);
+			}
+			line = nl + 1;
+		}
+	}
+	free(text);
+	unlink(journal);
+	(void)qf_file_sync_dir(journal, &err);
+	free(journal);
+	qf_store_forget(s);
+}
+
+/* A journal left by a writer that was killed: undo its half write. */
+static void recover(struct qf_store *s)
+{
+	char *journal = join(s->root, "qf.journal");
+	struct stat st;
+
+	if (journal && stat(journal, &st) == 0)
+		qf_store_rollback(s);
+	free(journal);
 }

@@ -13,7 +13,9 @@ set -u
 PATH="$QF_BIN:$PATH"
 QF_TODAY=2023-06-15
 QF_USER=测试员
-export PATH QF_TODAY QF_USER
+# Sanitizers and valgrind slow writers down: let them queue for the lock.
+QF_LOCK_WAIT=120
+export PATH QF_TODAY QF_USER QF_LOCK_WAIT
 unset QF_DATA QF_SCHEMA_DIR LANGUAGE
 LC_ALL=${LC_ALL:-C.UTF-8}
 export LC_ALL

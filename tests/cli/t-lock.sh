@@ -12,8 +12,20 @@ snap .
 flock qf.lock sleep 8 &
 holder=$!
 sleep 0.3
-if expect_code 75 qf add-firm --name 乙公司 && expect_err_has "is busy" &&
+if QF_LOCK_WAIT= expect_code 75 qf add-firm --name 乙公司 && expect_err_has "is busy" &&
 	unchanged .; then pass; fi
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+
+test_start "QF_LOCK_WAIT sets how long a writer waits; a bad value is a usage error"
+flock qf.lock sleep 4 &
+holder=$!
+sleep 0.3
+start=$(date +%s)
+if QF_LOCK_WAIT=1 expect_code 75 qf add-firm --name 丁公司 &&
+	assert test $(( $(date +%s) - start )) -le 3 &&
+	QF_LOCK_WAIT=soon expect_code 64 qf add-firm --name 丁公司 &&
+	expect_err_has "QF_LOCK_WAIT"; then pass; fi
 kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
 

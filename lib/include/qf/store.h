@@ -113,6 +113,18 @@ int qf_store_next_id(struct qf_store *s, enum qf_type t,
 int qf_store_append(struct qf_store *s, const struct qf_node *rec,
 		    struct qf_error *err);
 
+/* A write of several records (a visit and the demands it raised) is all
+ * or nothing.  qf_store_begin notes in qf.journal (written whole and
+ * fsynced) the size of every file the records with these IDs will be
+ * appended to; qf_store_commit removes it; qf_store_rollback cuts every
+ * file back to its noted size.  A writer killed in between leaves the
+ * journal, and the next writer to take the lock rolls it back.  All must
+ * be called under the lock. */
+int qf_store_begin(struct qf_store *s, const char *const *ids, size_t n,
+		   struct qf_error *err);
+int qf_store_commit(struct qf_store *s, struct qf_error *err);
+void qf_store_rollback(struct qf_store *s);
+
 /* Replace the record with rec's ID by rec, in place: every other byte of
  * its file stays as it was.  Must be called under the lock. */
 int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
