@@ -58,7 +58,9 @@ test)
 	build build gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	(cd build && ctest -j "$jobs" --output-on-failure)
 	echo "== clang build with AddressSanitizer + UndefinedBehaviorSanitizer, all tests" >&2
-	build build-asan clang -DCMAKE_BUILD_TYPE=Debug -DQF_SANITIZE=ON
+	# (the reliability run, minutes of killed processes, once is enough)
+	build build-asan clang -DCMAKE_BUILD_TYPE=Debug -DQF_SANITIZE=ON \
+		-DQF_RELIABILITY=OFF
 	(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest -j "$jobs" --output-on-failure)
