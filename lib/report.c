@@ -121,7 +121,7 @@ struct acc {
 	struct days month_days, total_days;
 	struct dept_acc *dacc;           /* parallel to f->depts */
 	size_t dcap;
-	size_t scap;                     /* stories */
+	size_t scap, ocap;               /* stories, overdue */
 	int oom;
 };
 
@@ -395,24 +395,24 @@ oom:
 	return NULL;
 }
 
-static void add_story(struct acc *a, const struct qf_node *r,
+static void add_story(struct acc *a, struct qf_story **list, size_t *n,
+		      size_t *capp, const struct qf_node *r,
 		      const struct state *st, const struct qf_date *opened,
 		      long took)
 {
-	struct qf_month_figures *f = a->f;
 	struct qf_story *s;
 
-	if (f->nstories == a->scap) {
-		size_t cap = a->scap ? a->scap * 2 : 16;
-		struct qf_story *v = realloc(f->stories, cap * sizeof *v);
+	if (*n == *capp) {
+		size_t cap = *capp ? *capp * 2 : 16;
+		struct qf_story *v = realloc(*list, cap * sizeof *v);
 		if (!v) {
 			a->oom = 1;
 			return;
 		}
-		f->stories = v;
-		a->scap = cap;
+		*list = v;
+		*capp = cap;
 	}
-	s = &f->stories[f->nstories];
+	s = &(*list)[*n];
 	memset(s, 0, sizeof *s);
 	s->id = strdup(qf_node_get_str(r, "id") ? qf_node_get_str(r, "id") : "");
 	s->firm = strdup(qf_firms_name(a->firms, qf_node_get_str(r, "firm")));
@@ -423,8 +423,8 @@ static void add_story(struct acc *a, const struct qf_node *r,
 	s->opened = *opened;
 	s->closed = st->closed_on;
 	s->days = took;
-	s->adopted = !strcmp(st->outcome, "adopted");
-	f->nstories++;
+	s->adopted = st->outcome && !strcmp(st->outcome, "adopted");
+	(*n)++;
 	if (!s->id || !s->firm || !s->title || !s->dept || !s->resolution)
 		a->oom = 1;
 }
@@ -505,7 +505,8 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 			count_close(a, &f->month_f, &a->month_days, kind, &st,
 				    took);
 			if (strcmp(st.outcome, "declined"))
-				add_story(a, r, &st, &opened, took);
+				add_story(a, &f->stories, &f->nstories,
+					  &a->scap, r, &st, &opened, took);
 		}
 		if (dp) {
 			size_t k = (size_t)(dp - f->depts);
@@ -521,6 +522,8 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 		if (st.has_due && qf_date_cmp(&st.due, &f->end) < 0) {
 			long late = qf_date_diff(&f->end, &st.due);
 			f->overdue_at_end++;
+			add_story(a, &f->overdue, &f->noverdue, &a->ocap, r,
+				  &st, &opened, late);
 			if (late > f->overdue_days_max)
 				f->overdue_days_max = late;
 			if (dp)
@@ -577,6 +580,15 @@ static int cmp_story(const void *x, const void *y)
 	int c = qf_date_cmp(&a->closed, &b->closed);
 
 	return c ? c : strcmp(a->id, b->id);
+}
+
+static int cmp_overdue(const void *x, const void *y)
+{
+	const struct qf_story *a = x, *b = y;
+
+	if (a->days != b->days)
+		return a->days < b->days ? 1 : -1;
+	return strcmp(a->id, b->id);
 }
 
 /* The register at month end, its coverage, by tag, and who is missing. */
@@ -690,6 +702,8 @@ static int period_figures(struct qf_store *s, const struct qf_firms *firms,
 		qsort(f->depts, f->ndepts, sizeof *f->depts, cmp_dept);
 	if (f->nstories > 1)
 		qsort(f->stories, f->nstories, sizeof *f->stories, cmp_story);
+	if (f->noverdue > 1)
+		qsort(f->overdue, f->noverdue, sizeof *f->overdue, cmp_overdue);
 	acc_release(&a);
 	if (a.oom)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
@@ -698,6 +712,15 @@ static int period_figures(struct qf_store *s, const struct qf_firms *firms,
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("out of memory"));
 	return rc;
+}
+
+static void story_release(struct qf_story *s)
+{
+	free(s->id);
+	free(s->firm);
+	free(s->title);
+	free(s->dept);
+	free(s->resolution);
 }
 
 void qf_report_release(struct qf_month_figures *f)
@@ -710,14 +733,12 @@ void qf_report_release(struct qf_month_figures *f)
 	for (size_t i = 0; i < f->ndepts; i++)
 		free(f->depts[i].name);
 	free(f->depts);
-	for (size_t i = 0; i < f->nstories; i++) {
-		free(f->stories[i].id);
-		free(f->stories[i].firm);
-		free(f->stories[i].title);
-		free(f->stories[i].dept);
-		free(f->stories[i].resolution);
-	}
+	for (size_t i = 0; i < f->nstories; i++)
+		story_release(&f->stories[i]);
 	free(f->stories);
+	for (size_t i = 0; i < f->noverdue; i++)
+		story_release(&f->overdue[i]);
+	free(f->overdue);
 	memset(f, 0, sizeof *f);
 }
 

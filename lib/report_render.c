@@ -454,6 +454,42 @@ static void quality(struct out *o, const struct qf_month_figures *f,
 	tab_print(&tb, o, md);
 }
 
+/* The overdue items by name, most days first, as bulletins list them. */
+static void overdue_list(struct out *o, const struct qf_month_figures *f,
+			 const struct labels *L, int md)
+{
+	size_t start;
+
+	if (!f->noverdue)
+		return;
+	if (md != HTML)
+		say(o, "\n");
+	start = o->len;
+	if (L == &zh)
+		say(o, "%s超期件（%zu件）：\n", f->week ? "周末" : "月末", f->noverdue);
+	else
+		say(o, "Overdue at the %s's end (%zu):\n", f->week ? "week" : "month",
+		    f->noverdue);
+	para_end(o, md, start, "p");
+	if (md == HTML)
+		say(o, "<ul>\n");
+	for (size_t i = 0; i < f->noverdue; i++) {
+		const struct qf_story *s = &f->overdue[i];
+		start = o->len;
+		if (md != HTML)
+			say(o, md ? "- " : "  ");
+		if (L == &zh)
+			say(o, "%s：%s（%s，超期%ld天，%s）\n", s->firm, s->title,
+			    *s->dept ? s->dept : "未交办", s->days, s->id);
+		else
+			say(o, "%s: %s (%s, %ld days overdue, %s)\n", s->firm,
+			    s->title, *s->dept ? s->dept : "no unit", s->days, s->id);
+		para_end(o, md, start, "li");
+	}
+	if (md == HTML)
+		say(o, "</ul>\n");
+}
+
 static void departments(struct out *o, const struct qf_month_figures *f,
 			const struct labels *L, int md)
 {
@@ -495,6 +531,7 @@ static void departments(struct out *o, const struct qf_month_figures *f,
 		say(o, "Every unit closed %ld%% or more.", f->threshold);
 	say(o, "\n");
 	para_end(o, md, start, "p");
+	overdue_list(o, f, L, md);
 }
 
 static void coverage(struct out *o, const struct qf_month_figures *f,
@@ -854,7 +891,20 @@ static void render_json(struct out *o, const struct qf_month_figures *f,
 		    d->assigned, d->closed, d->on_time, d->overdue, d->returned,
 		    strcmp(m, "-") ? m : "null", d->below ? "true" : "false");
 	}
-	say(o, "%s],\n  \"cases\": [", f->ndepts ? "\n  " : "");
+	say(o, "%s],\n  \"overdue\": [", f->ndepts ? "\n  " : "");
+	for (size_t i = 0; i < f->noverdue; i++) {
+		const struct qf_story *s = &f->overdue[i];
+		say(o, "%s\n    {\"id\": ", i ? "," : "");
+		json_str(o, s->id);
+		say(o, ", \"firm\": ");
+		json_str(o, s->firm);
+		say(o, ", \"title\": ");
+		json_str(o, s->title);
+		say(o, ", \"dept\": ");
+		json_str(o, s->dept);
+		say(o, ", \"days_overdue\": %ld}", s->days);
+	}
+	say(o, "%s],\n  \"cases\": [", f->noverdue ? "\n  " : "");
 	for (size_t i = 0; i < f->nstories; i++) {
 		const struct qf_story *s = &f->stories[i];
 		char d1[16], d2[16];

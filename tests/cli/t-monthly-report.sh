@@ -94,6 +94,9 @@ if expect_code 0 qf monthly-report --data "$D" --month 2023-09 && expect_out <<'
 
 办结率低于90%的单位：市自然资源和规划局。
 
+月末超期件（1件）：
+- 衡阳振洋汽车配件有限公司：搬迁后厂房不动产权证办理（市自然资源和规划局，超期30天，D-HY-202305-0006）
+
 ## 五、走访覆盖
 
 | 标签 | 在册企业 | 已走访 | 走访覆盖率 |
@@ -215,6 +218,9 @@ Unit                  Assigned  Closed  On time  Overdue  Returned  Median days 
 
 Units under 90%: 市自然资源和规划局.
 
+Overdue at the month's end (1):
+  衡阳振洋汽车配件有限公司: 搬迁后厂房不动产权证办理 (市自然资源和规划局, 30 days overdue, D-HY-202305-0006)
+
 5. Coverage of the register
 
 Tag   In register  Visited  Coverage
@@ -320,6 +326,12 @@ if expect_code 0 qf monthly-report --data "$D" --month 2023-10 --format json && 
     {"name": "雁峰交警大队", "assigned": 1, "closed": 1, "on_time": 0, "overdue": 0, "returned": 0, "median_days": 74, "below_threshold": false},
     {"name": "高新区产业发展局", "assigned": 1, "closed": 1, "on_time": 0, "overdue": 0, "returned": 0, "median_days": 27, "below_threshold": false},
     {"name": "高新区城管执法大队", "assigned": 1, "closed": 1, "on_time": 1, "overdue": 0, "returned": 0, "median_days": 30, "below_threshold": false}
+  ],
+  "overdue": [
+    {"id": "D-HY-202305-0006", "firm": "衡阳振洋汽车配件有限公司", "title": "搬迁后厂房不动产权证办理", "dept": "市自然资源和规划局", "days_overdue": 61},
+    {"id": "D-HY-202304-0011", "firm": "湖南纳金新材料技术有限公司", "title": "研发实验室进口设备申请科教用品免税", "dept": "市科技局", "days_overdue": 16},
+    {"id": "D-HY-202304-0014", "firm": "湖南广信科技有限公司", "title": "锂电池隔膜转产项目环境影响评价审批", "dept": "市生态环境局", "days_overdue": 11},
+    {"id": "D-HY-202310-0002", "firm": "衡阳汇俊精密科技有限公司", "title": "建议在智能衡器计量产业园建设检验检测公共服务平台", "dept": "市科技局", "days_overdue": 4}
   ],
   "cases": [
     {"id": "D-HY-202309-0008", "firm": "湖南恒飞电缆有限责任公司", "title": "建议推荐本地电缆企业参与机场建设项目供应", "dept": "市工信局", "opened": "2023-09-19", "closed": "2023-10-04", "days": 15, "adopted": true, "resolution": "对接湖南省机场管理集团，收集建设需求清单，推荐园区相关企业参与系统产品供应。"},

@@ -103,6 +103,9 @@ struct qf_month_figures {
 	size_t ndepts;
 	struct qf_story *stories;         /* closed in the month, by date */
 	size_t nstories;
+	struct qf_story *overdue;         /* 超期件 at the end, most days
+					   * first (days = days overdue) */
+	size_t noverdue;
 	struct {                          /* the 12 months to the end's */
 		int y, m;
 		long collected, closed;   /* demands opened; closed as
