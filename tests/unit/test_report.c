@@ -15,6 +15,7 @@
 #include "qf/report.h"
 
 #include "fixture.h"
+#include "jsoncheck.h"
 
 struct ctx {
 	struct fixture fx;      /* the temporary directory and store */
@@ -263,195 +264,6 @@ static void test_month_bad_file(void **state)
 	qf_report_release(&f);
 }
 
-/* ---- a tiny JSON checker (RFC 8259), as in test_json.c ------------- */
-
-struct jp {
-	const char *p;
-	int depth;
-};
-
-static void ws(struct jp *j)
-{
-	while (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' ||
-	       *j->p == '\r')
-		j->p++;
-}
-
-static int hex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* A string literal at j->p; its decoded bytes go to out (NULL: dropped),
- * NUL-terminated, at most n bytes.  \uXXXX is decoded only below 0x800
- * (as UTF-8), which is all json.c ever writes.  0 or -1. */
-static int jstring(struct jp *j, char *out, size_t n)
-{
-	size_t k = 0;
-
-	if (*j->p != '"')
-		return -1;
-	j->p++;
-	for (;;) {
-		unsigned char c = (unsigned char)*j->p;
-		char d[2];
-		size_t nd = 1;
-
-		if (c == '\0' || c < 0x20)
-			return -1;
-		j->p++;
-		if (c == '"')
-			break;
-		d[0] = (char)c;
-		if (c == '\\') {
-			c = (unsigned char)*j->p++;
-			switch (c) {
-			case '"': d[0] = '"'; break;
-			case '\\': d[0] = '\\'; break;
-			case '/': d[0] = '/'; break;
-			case 'b': d[0] = '\b'; break;
-			case 'f': d[0] = '\f'; break;
-			case 'n': d[0] = '\n'; break;
-			case 'r': d[0] = '\r'; break;
-			case 't': d[0] = '\t'; break;
-			case 'u': {
-				int v = 0;
-				for (int i = 0; i < 4; i++) {
-					int h = hex(j->p[i]);
-					if (h < 0)
-						return -1;
-					v = v * 16 + h;
-				}
-				j->p += 4;
-				if (v >= 0x800 || v == 0)
-					return -1;
-				if (v < 0x80) {
-					d[0] = (char)v;
-				} else {
-					d[0] = (char)(0xc0 | (v >> 6));
-					d[1] = (char)(0x80 | (v & 0x3f));
-					nd = 2;
-				}
-				break;
-			}
-			default:
-				return -1;
-			}
-		}
-		if (out) {
-			if (k + nd >= n)
-				return -1;
-			memcpy(out + k, d, nd);
-			k += nd;
-		}
-	}
-	if (out)
-		out[k] = '\0';
-	return 0;
-}
-
-static int jnumber(struct jp *j)
-{
-	const char *p = j->p;
-
-	if (*p == '-')
-		p++;
-	if (*p == '0')
-		p++;
-	else if (*p >= '1' && *p <= '9')
-		while (*p >= '0' && *p <= '9')
-			p++;
-	else
-		return -1;
-	if (*p == '.') {
-		p++;
-		if (!(*p >= '0' && *p <= '9'))
-			return -1;
-		while (*p >= '0' && *p <= '9')
-			p++;
-	}
-	if (*p == 'e' || *p == 'E') {
-		p++;
-		if (*p == '+' || *p == '-')
-			p++;
-		if (!(*p >= '0' && *p <= '9'))
-			return -1;
-		while (*p >= '0' && *p <= '9')
-			p++;
-	}
-	j->p = p;
-	return 0;
-}
-
-static int jvalue(struct jp *j);
-
-static int jlist(struct jp *j, char close, int object)
-{
-	j->p++;
-	ws(j);
-	if (*j->p == close) {
-		j->p++;
-		return 0;
-	}
-	for (;;) {
-		ws(j);
-		if (object) {
-			if (jstring(j, NULL, 0))
-				return -1;
-			ws(j);
-			if (*j->p++ != ':')
-				return -1;
-		}
-		if (jvalue(j))
-			return -1;
-		ws(j);
-		if (*j->p == ',') {
-			j->p++;
-			continue;
-		}
-		if (*j->p++ != close)
-			return -1;
-		return 0;
-	}
-}
-
-static int jvalue(struct jp *j)
-{
-	int rc;
-
-	ws(j);
-	if (++j->depth > 64)
-		return -1;
-	switch (*j->p) {
-	case '{': rc = jlist(j, '}', 1); break;
-	case '[': rc = jlist(j, ']', 0); break;
-	case '"': rc = jstring(j, NULL, 0); break;
-	case 't': rc = strncmp(j->p, "true", 4) ? -1 : (j->p += 4, 0); break;
-	case 'f': rc = strncmp(j->p, "false", 5) ? -1 : (j->p += 5, 0); break;
-	case 'n': rc = strncmp(j->p, "null", 4) ? -1 : (j->p += 4, 0); break;
-	default: rc = jnumber(j); break;
-	}
-	j->depth--;
-	return rc;
-}
-
-/* 1 when s is exactly one JSON text. */
-static int json_valid(const char *s)
-{
-	struct jp j = { s, 0 };
-
-	if (jvalue(&j))
-		return 0;
-	ws(&j);
-	return *j.p == '\0';
-}
-
 /*
  * The bulletin of May 2023 for the fixture above, checked by hand:
  *
@@ -586,7 +398,7 @@ static void test_render_json(void **state)
 	assert_int_equal(qf_report_month(c->s, 2023, 5, &f, &err), QF_OK);
 	out = qf_report_render(&f, QF_REPORT_JSON, "zh", "衡阳高新区管委会");
 	assert_non_null(out);
-	assert_true(json_valid(out));
+	assert_true(jsoncheck_valid(out));
 	assert_string_equal(out, want_json);
 	free(out);
 	/* The language does not change JSON. */
@@ -1503,7 +1315,7 @@ static void test_campaign_first_months(void **state)
 		free(out);
 		out = qf_report_render(&f, QF_REPORT_JSON, "zh", NULL);
 		assert_non_null(out);
-		assert_true(json_valid(out));
+		assert_true(jsoncheck_valid(out));
 		assert_null(strstr(out, "previous_month"));
 		free(out);
 	}
@@ -1599,9 +1411,9 @@ static void test_campaign_json(void **state)
 	assert_int_equal(qf_report_month(c->s, 2024, 3, &f, &err), QF_OK);
 	out = qf_report_render(&f, QF_REPORT_JSON, "en", NULL);
 	assert_non_null(out);
-	if (!json_valid(out))
+	if (!jsoncheck_valid(out))
 		print_error("not JSON:\n%s\n", out);
-	assert_true(json_valid(out));
+	assert_true(jsoncheck_valid(out));
 	assert_has(out, "  \"firms\": 5,\n  \"coverage\": \"60.0%\",\n"
 		   "  \"resolution_rate\": \"58.3%\",\n"
 		   "  \"adoption_rate\": \"100.0%\",\n"
