@@ -2,8 +2,10 @@
 # setup.sh - install what qifu needs, build it, and run it or test it.
 #
 #   ./setup.sh bulletin   install, build, print the example store's bulletin
-#   ./setup.sh test       install, build with gcc and with clang
-#                         (ASan+UBSan), run every test in both
+#   ./setup.sh test       install, build with gcc and run every test (and
+#                         the unit tests under valgrind), then build with
+#                         clang (ASan+UBSan) and run them again, with the
+#                         libFuzzer harnesses
 #   ./setup.sh build      install and build only
 #
 # On Debian 12 as root (or with sudo).  Builds go to build/ (gcc) and
@@ -57,10 +59,16 @@ test)
 	echo "== gcc build, all tests" >&2
 	build build gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	(cd build && ctest -j "$jobs" --output-on-failure)
-	echo "== clang build with AddressSanitizer + UndefinedBehaviorSanitizer, all tests" >&2
+	echo "== the unit tests under valgrind" >&2
+	for t in build/tests/test_*; do
+		valgrind -q --error-exitcode=99 --leak-check=full \
+			--errors-for-leak-kinds=definite,indirect "$t" >/dev/null ||
+			{ echo "setup.sh: valgrind reports on $t" >&2; exit 1; }
+	done
+	echo "== clang build with AddressSanitizer + UndefinedBehaviorSanitizer, all tests, and the fuzzers" >&2
 	# (the reliability run, minutes of killed processes, once is enough)
 	build build-asan clang -DCMAKE_BUILD_TYPE=Debug -DQF_SANITIZE=ON \
-		-DQF_RELIABILITY=OFF
+		-DQF_RELIABILITY=OFF -DQF_FUZZ=ON
 	(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest -j "$jobs" --output-on-failure)

@@ -116,6 +116,10 @@ int qf_id_parse(const char *s, struct qf_id *id)
 	n = read_digits(p, 4, 6, &v);
 	if (!n || p[n] != '\0' || v == 0)
 		return -1;
+	/* One spelling per ID: four digits, or more without a leading zero
+	 * (D-...-000001 would name D-...-0001 again; the fuzzer found it). */
+	if (n > 4 && p[0] == '0')
+		return -1;
 	r.seq = (unsigned)v;
 	*id = r;
 	return 0;

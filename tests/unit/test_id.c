@@ -50,8 +50,8 @@ static void test_parse_each_type(void **state)
 	assert_parses("V-HY-202305-0012", QF_VISIT, "HY", 2023, 5, 12);
 	assert_parses("D-HY-202305-0007", QF_DEMAND, "HY", 2023, 5, 7);
 	assert_parses("F-A1-123456", QF_FIRM, "A1", 0, 0, 123456);
-	assert_parses("D-ABCDEFGH-999912-00001", QF_DEMAND, "ABCDEFGH", 9999,
-		      12, 1);
+	assert_parses("D-ABCDEFGH-999912-10001", QF_DEMAND, "ABCDEFGH", 9999,
+		      12, 10001);
 	assert_parses("V-Z9-190001-0001", QF_VISIT, "Z9", 1900, 1, 1);
 }
 
@@ -73,13 +73,17 @@ static void test_round_trip(void **state)
 
 static void test_format_pads(void **state)
 {
-	/* Sequences are written with at least 4 digits: a 5- or 6-digit
-	 * spelling of a small number formats back to the 4-digit form. */
+	/* Sequences are written with at least 4 digits, and an ID has one
+	 * spelling only: F-HY-000012 is not another F-HY-0012 (the fuzzer
+	 * found that both parsed to the same record). */
 	struct qf_id id;
 	char buf[QF_ID_MAX];
 
 	(void)state;
-	assert_int_equal(qf_id_parse("F-HY-000012", &id), 0);
+	assert_int_equal(qf_id_parse("F-HY-000012", &id), -1);
+	assert_int_equal(qf_id_parse("F-HY-00012", &id), -1);
+	assert_int_equal(qf_id_parse("F-HY-12345", &id), 0);
+	assert_int_equal(qf_id_parse("F-HY-0012", &id), 0);
 	assert_int_equal(id.seq, 12);
 	assert_int_equal(qf_id_format(&id, buf, sizeof buf), 0);
 	assert_string_equal(buf, "F-HY-0012");

@@ -552,15 +552,15 @@ static void test_changes_records_layout_and_prefix(void **state)
 	struct ctx *c = *state;
 
 	fixture_put(&c->fx, "firms/HY.yaml",
-		    FIRM1 "---\nid: F-HY-00011\nname: 长编号\n");
+		    FIRM1 "---\nid: F-HY-10011\nname: 长编号\n");
 	publish_ok(c, "2023-09", "s,a,1\n");
 	fixture_put(&c->fx, "firms/HY.yaml",
 		    "# comment\n--- {id: F-HY-0001, name: 甲公司}\n"
-		    "---\nid: F-HY-00012\nname: 长编号\n");
+		    "---\nid: F-HY-10012\nname: 长编号\n");
 	assert_changes(c, "2023-09", "s,a,2\n",
 		       "s,a: 1 -> 2\n"
-		       "removed F-HY-00011\n"
-		       "new F-HY-00012\n");
+		       "removed F-HY-10011\n"
+		       "new F-HY-10012\n");
 }
 
 /* Figures moved, no record did; every record removed; every one new. */
