@@ -164,17 +164,6 @@ struct run {
 	int done;
 };
 
-static int ref_exists(const char *type, const char *id, void *ud)
-{
-	struct qf_store *s = ud;
-	struct qf_id pid;
-	int t = qf_type_from_name(type);
-
-	if (t < 0 || qf_id_parse(id, &pid) || (int)pid.type != t)
-		return 0;
-	return qf_store_has(s, id);
-}
-
 static void failed(struct run *r, const char *id, int code, const char *msg)
 {
 	warn("%s: %s", id, msg);
@@ -227,7 +216,7 @@ static void act_on(struct run *r, const char *id)
 	if (qf_store_schema(r->s, QF_DEMAND, &schema, &err))
 		die_error(&err);
 	qf_diags_init(&d);
-	if (qf_schema_validate(schema, rec, file, ref_exists, r->s, &d)) {
+	if (qf_schema_validate(schema, rec, file, qf_store_ref_exists, r->s, &d)) {
 		failed(r, id, QF_EDATA, d.v[0].msg);
 		qf_diags_release(&d);
 		goto out;

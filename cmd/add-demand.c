@@ -40,15 +40,6 @@ static const char *usage_text(void)
 		 "schemas.\n");
 }
 
-static void check_amount(const char *a)
-{
-	size_t n = strlen(a);
-
-	if (!n || n > 15 || strspn(a, "0123456789") != n ||
-	    (n > 1 && a[0] == '0'))
-		die(QF_EUSAGE, _("--amount: '%s' is not a whole number of yuan"), a);
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -86,7 +77,7 @@ int main(int argc, char **argv)
 		case 'k': sp.kind = vocab_arg(QF_V_KIND, "--kind", optarg); break;
 		case 'l': sp.level = vocab_arg(QF_V_LEVEL, "--level", optarg); break;
 		case 'D': sp.detail = optarg; break;
-		case 'A': check_amount(optarg); sp.amount = optarg; break;
+		case 'A': sp.amount = amount_arg(optarg); break;
 		case 's': sp.source = optarg; break;
 		case 'O': sp.opened = parse_date_opt("--opened", optarg); have_opened = 1; break;
 		case 'B': by = optarg; break;

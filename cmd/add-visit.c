@@ -118,13 +118,8 @@ int main(int argc, char **argv)
 				cur->level = "higher";
 			else if (c == 'D')
 				cur->detail = optarg;
-			else {
-				size_t n = strlen(optarg);
-				if (!n || n > 15 || strspn(optarg, "0123456789") != n ||
-				    (n > 1 && optarg[0] == '0'))
-					die(QF_EUSAGE, _("--amount: '%s' is not a whole number of yuan"), optarg);
-				cur->amount = optarg;
-			}
+			else
+				cur->amount = amount_arg(optarg);
 			break;
 		case 'h': usage(0, usage_text());
 		case OPT_VERSION: version();

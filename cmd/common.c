@@ -309,17 +309,6 @@ void set_str(struct qf_node *map, const char *key, const char *s)
 		die(QF_ESOFTWARE, _("out of memory"));
 }
 
-static int ref_exists(const char *type, const char *id, void *ud)
-{
-	struct qf_store *s = ud;
-	struct qf_id pid;
-	int t = qf_type_from_name(type);
-
-	if (t < 0 || qf_id_parse(id, &pid) || (int)pid.type != t)
-		return 0;
-	return qf_store_has(s, id);
-}
-
 void validate_or_die(struct qf_store *s, enum qf_type t,
 		     const struct qf_node *rec)
 {
@@ -331,7 +320,7 @@ void validate_or_die(struct qf_store *s, enum qf_type t,
 	if (qf_store_schema(s, t, &schema, &err))
 		die_error(&err);
 	qf_diags_init(&d);
-	if (qf_schema_validate(schema, rec, NULL, ref_exists, s, &d)) {
+	if (qf_schema_validate(schema, rec, NULL, qf_store_ref_exists, s, &d)) {
 		/* The record is not on disk yet: no file:line:col to give,
 		 * only the field. */
 		for (size_t i = 0; i < d.n; i++)
@@ -477,4 +466,14 @@ int out_list(struct qf_table *t, const char *const *defaults, size_t n,
 		die(QF_ESOFTWARE, _("out of memory"));
 	o->fit = fit;
 	return out_table(t, o);
+}
+
+const char *amount_arg(const char *arg)
+{
+	size_t n = strlen(arg);
+
+	if (!n || n > 15 || strspn(arg, "0123456789") != n ||
+	    (n > 1 && arg[0] == '0'))
+		die(QF_EUSAGE, _("--amount: '%s' is not a whole number of yuan"), arg);
+	return arg;
 }

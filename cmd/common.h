@@ -125,6 +125,9 @@ const char *out_usage(void);
  * ends escaped. */
 void print_safe(const char *text);
 
+/* --amount: a whole number of yuan, or die with 64.  Returns arg. */
+const char *amount_arg(const char *arg);
+
 /* 1 if stdout is a terminal. */
 int stdout_is_tty(void);
 

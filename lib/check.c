@@ -27,17 +27,6 @@ struct check {
 	int oom;
 };
 
-static int ref_exists(const char *type, const char *id, void *ud)
-{
-	struct check *c = ud;
-	struct qf_id pid;
-	int t = qf_type_from_name(type);
-
-	if (t < 0 || qf_id_parse(id, &pid) || (int)pid.type != t)
-		return 0;
-	return qf_store_has(c->s, id);
-}
-
 static void add(struct check *c, const char *file, const struct qf_node *at,
 		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
@@ -204,7 +193,8 @@ static int check_record(const struct qf_doc *doc, const char *file, void *ud)
 	struct qf_id pid;
 
 	c->records++;
-	qf_schema_validate(c->schema, rec, file, ref_exists, c, c->out);
+	qf_schema_validate(c->schema, rec, file, qf_store_ref_exists, c->s,
+			   c->out);
 	if (rec->kind != QF_NODE_MAP)
 		return 0;
 	id = qf_node_get_str(rec, "id");

@@ -542,6 +542,16 @@ int qf_store_has(struct qf_store *s, const char *id)
 	return hit != NULL;
 }
 
+int qf_store_ref_exists(const char *type, const char *id, void *ud)
+{
+	struct qf_id pid;
+	int t = qf_type_from_name(type);
+
+	if (t < 0 || qf_id_parse(id, &pid) || (int)pid.type != t)
+		return 0;
+	return qf_store_has(ud, id);
+}
+
 void qf_store_forget(struct qf_store *s)
 {
 	free_ids(s);

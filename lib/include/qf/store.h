@@ -92,6 +92,10 @@ int qf_store_each(struct qf_store *s, enum qf_type t, qf_record_fn fn,
 /* 1 if a record with this ID exists (uses an index built on first use;
  * 0 also when the store cannot be read). */
 int qf_store_has(struct qf_store *s, const char *id);
+/* A qf_ref_fn for qf_schema_validate: 1 if a record of type (its name)
+ * with this ID exists in the store ud. */
+int qf_store_ref_exists(const char *type, const char *id, void *ud);
+
 /* Drop the ID indexes (after a write). */
 void qf_store_forget(struct qf_store *s);
 
