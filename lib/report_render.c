@@ -482,8 +482,9 @@ static void overdue_list(struct out *o, const struct qf_month_figures *f,
 			say(o, "%s：%s（%s，超期%ld天，%s）\n", s->firm, s->title,
 			    *s->dept ? s->dept : "未交办", s->days, s->id);
 		else
-			say(o, "%s: %s (%s, %ld days overdue, %s)\n", s->firm,
-			    s->title, *s->dept ? s->dept : "no unit", s->days, s->id);
+			say(o, "%s: %s (%s, %ld day%s overdue, %s)\n", s->firm,
+			    s->title, *s->dept ? s->dept : "no unit", s->days,
+			    s->days == 1 ? "" : "s", s->id);
 		para_end(o, md, start, "li");
 	}
 	if (md == HTML)
@@ -594,9 +595,10 @@ static void cases(struct out *o, const struct qf_month_figures *f,
 			    s->title, dept, s->adopted ? "采纳" : "办理解决",
 			    s->days);
 		else
-			say(o, "%s asked: \"%s\"; %s by %s in %ld days.",
+			say(o, "%s asked: \"%s\"; %s by %s in %ld day%s.",
 			    s->firm, s->title,
-			    s->adopted ? "adopted" : "resolved", dept, s->days);
+			    s->adopted ? "adopted" : "resolved", dept, s->days,
+			    s->days == 1 ? "" : "s");
 		/* The resolution in the firm's own words, on one line. */
 		if (*s->resolution && (res = qf_text_escape(s->resolution, 0))) {
 			say(o, L == &zh ? "%s\n" : " %s\n", res);

@@ -551,7 +551,7 @@ static void test_render_markdown(void **state)
 		"\n"
 		"Overdue at the month's end (2):\n"
 		"- 一厂: t (d, 16 days overdue, D-HY-202304-0003)\n"
-		"- 一厂: t (d, 1 days overdue, D-HY-202305-0004)\n"
+		"- 一厂: t (d, 1 day overdue, D-HY-202305-0004)\n"
 		"\n## 5. Coverage of the register\n\n"
 		"| Tag | In register | Visited | Coverage |\n"
 		"|---|---:|---:|---:|\n"
