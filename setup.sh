@@ -15,7 +15,7 @@ set -eu
 cd "$(dirname "$0")"
 
 PACKAGES="build-essential cmake pkg-config gettext clang libyaml-dev libcsv-dev
-libcmocka-dev libutf8proc-dev valgrind python3 util-linux strace"
+libcmocka-dev libutf8proc-dev valgrind python3 util-linux strace procps"
 # The tests also print the HTML bulletin with a real browser to an A4 PDF.
 TEST_PACKAGES="chromium poppler-utils fonts-noto-cjk"
 
