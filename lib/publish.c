@@ -175,12 +175,18 @@ int qf_publish(struct qf_store *s, const char *key, const char *bulletin,
 	}
 	*strrchr(dir, '/') = '\0';
 	/* The figures file last: its presence is what says "published". */
-	if ((rc = qf_file_mkdir(dir, 0777, err)) ||
-	    (rc = qf_file_replace(md, bulletin, strlen(bulletin), 0666, err)) ||
-	    (rc = qf_file_replace(rec, fp.s ? fp.s : "", fp.len, 0666, err)) ||
-	    (rc = qf_file_replace(csv, figures_csv, strlen(figures_csv), 0666,
+	if ((rc = qf_store_mkdir(s, dir, err)) ||
+	    (rc = qf_file_replace(md, bulletin, strlen(bulletin), s->file_mode,
+				  err)) ||
+	    (rc = qf_file_replace(rec, fp.s ? fp.s : "", fp.len, s->file_mode,
+				  err)) ||
+	    (rc = qf_file_replace(csv, figures_csv, strlen(figures_csv), s->file_mode,
 				  err)))
 		goto out;
+	/* New files: the store's mode, whatever the umask. */
+	(void)!chmod(md, s->file_mode);
+	(void)!chmod(rec, s->file_mode);
+	(void)!chmod(csv, s->file_mode);
 out:
 	free(fp.s);
 	free(dir);

@@ -199,6 +199,12 @@ int qf_store_open(struct qf_store **sp, const char *root,
 	}
 	qf_diags_release(&diags);
 	qf_schema_free(settings_schema);
+	{
+		struct stat st;
+		mode_t m = stat(root, &st) == 0 ? st.st_mode & 07777 : 0755;
+		s->dir_mode = m & ~(mode_t)S_IWOTH;
+		s->file_mode = s->dir_mode & 0666;
+	}
 	s->site = qf_node_get_str(s->settings, "site");
 	if (!s->site || !qf_site_valid(s->site)) {
 		rc = qf_error_set(err, QF_ECONFIG, path, 0, 0,
@@ -319,7 +325,11 @@ int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err)
 	if (!(path = join(s->root, "qf.lock")))
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("out of memory"));
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, s->file_mode);
+	if (fd >= 0 && fchmod(fd, s->file_mode) < 0)
+		(void)0;        /* the store's mode, whatever the umask */
+	if (fd < 0 && errno == EEXIST)
+		fd = open(path, O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
 		qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
 			     _("cannot open lock file '%s'"), path);
@@ -732,6 +742,31 @@ int qf_store_next_id(struct qf_store *s, enum qf_type t,
 	return QF_OK;
 }
 
+int qf_store_mkdir(struct qf_store *s, const char *dir, struct qf_error *err)
+{
+	struct stat st;
+	int fresh = stat(dir, &st) != 0;
+	int rc = qf_file_mkdir(dir, s->dir_mode, err);
+
+	/* The umask may have taken bits the store's mode has (group write,
+	 * in a shared store): the store's mode wins. */
+	if (!rc && fresh && chmod(dir, s->dir_mode) < 0)
+		(void)0;
+	return rc;
+}
+
+int qf_store_write_new(struct qf_store *s, const char *path, const char *buf,
+		       size_t len, struct qf_error *err)
+{
+	struct stat st;
+	int fresh = stat(path, &st) != 0;
+	int rc = qf_file_append(path, buf, len, s->file_mode, err);
+
+	if (!rc && fresh && chmod(path, s->file_mode) < 0)
+		(void)0;
+	return rc;
+}
+
 static int record_path(struct qf_store *s, const char *id, char **path,
 		       struct qf_error *err)
 {
@@ -747,7 +782,7 @@ static int record_path(struct qf_store *s, const char *id, char **path,
 	if (!(dir = join(s->root, qf_type_dir(pid.type))))
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("out of memory"));
-	if (qf_file_mkdir(dir, 0777, err)) {
+	if (qf_store_mkdir(s, dir, err)) {
 		free(dir);
 		return err->code;
 	}
@@ -778,7 +813,7 @@ int qf_store_append(struct qf_store *s, const struct qf_node *rec,
 		return rc;
 	rc = qf_yaml_emit(rec, &text, &len, err);
 	if (!rc)
-		rc = qf_file_append(path, text, len, 0666, err);
+		rc = qf_store_write_new(s, path, text, len, err);
 	free(text);
 	free(path);
 	qf_store_forget(s);
@@ -1017,7 +1052,7 @@ int qf_store_begin(struct qf_store *s, const char *const *ids, size_t n,
 		len += k;
 	}
 	if (!rc)
-		rc = qf_file_replace(journal, text ? text : "", len, 0666, err);
+		rc = qf_file_replace(journal, text ? text : "", len, s->file_mode, err);
 	free(text);
 	free(journal);
 	return rc;
@@ -1033,7 +1068,7 @@ int qf_store_commit(struct qf_store *s, struct qf_error *err)
 	/* Should the journal outlive this (unlink failing), it must not undo
 	 * a write that is complete: say so in it first. */
 	if (unlink(journal) < 0 &&
-	    (rc = qf_file_replace(journal, "committed\n", 10, 0666, err)))
+	    (rc = qf_file_replace(journal, "committed\n", 10, s->file_mode, err)))
 		;
 	else
 		rc = qf_file_sync_dir(journal, err);

@@ -15,6 +15,7 @@
 #define QF_STORE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "qf/date.h"
 #include "qf/error.h"
@@ -32,6 +33,10 @@ struct qf_store {
 	char *schema_dir;
 	struct qf_schema *schemas[QF_NTYPES];  /* loaded on first use */
 	int lock_fd;                /* -1 when not locked */
+	mode_t dir_mode, file_mode; /* what new folders and files get: the
+				     * store folder's own mode, never
+				     * writable by others (a group-shared
+				     * store, 2775, gives 2775 and 664) */
 	char **ids[QF_NTYPES];      /* sorted ID index, built on first use */
 	size_t nids[QF_NTYPES];
 };
@@ -110,6 +115,13 @@ int qf_store_get(struct qf_store *s, const char *id, struct qf_node **rec,
 int qf_store_next_id(struct qf_store *s, enum qf_type t,
 		     const struct qf_date *date, char *buf, size_t n,
 		     struct qf_error *err);
+
+/* Make a folder of the store, or append to one of its files, with the
+ * store's modes (dir_mode, file_mode) whatever the umask.  As
+ * qf_file_mkdir and qf_file_append. */
+int qf_store_mkdir(struct qf_store *s, const char *dir, struct qf_error *err);
+int qf_store_write_new(struct qf_store *s, const char *path, const char *buf,
+		       size_t len, struct qf_error *err);
 
 /* Append rec (whose "id" names its file) as a new document.  Must be
  * called under the lock.  QF_OK or an error code with err set; on error
