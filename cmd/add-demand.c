@@ -105,8 +105,7 @@ int main(int argc, char **argv)
 	s = open_store(data);
 	lock_store(s);
 	qf_error_clear(&err);
-	if (qf_store_find_firm(s, firm, firm_id, sizeof firm_id, &err))
-		die_error(&err);
+	firm_arg(s, firm, firm_id, sizeof firm_id);
 	sp.firm = firm_id;
 	if (from_visit) {
 		const char *vfirm, *vdate;

@@ -142,8 +142,7 @@ int main(int argc, char **argv)
 		strlist_add(&visitors, by);
 	lock_store(s);
 	qf_error_clear(&err);
-	if (qf_store_find_firm(s, firm, firm_id, sizeof firm_id, &err))
-		die_error(&err);
+	firm_arg(s, firm, firm_id, sizeof firm_id);
 	if (qf_store_next_id(s, QF_VISIT, &date, vid, sizeof vid, &err))
 		die_error(&err);
 

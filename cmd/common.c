@@ -477,3 +477,19 @@ const char *amount_arg(const char *arg)
 		die(QF_EUSAGE, _("--amount: '%s' is not a whole number of yuan"), arg);
 	return arg;
 }
+
+void firm_arg(struct qf_store *s, const char *name, char *id, size_t n)
+{
+	struct qf_error err;
+
+	qf_error_clear(&err);
+	if (qf_store_find_firm(s, name, id, n, &err))
+		die_error(&err);
+}
+
+void list_help(const char *head, const char *tail)
+{
+	fputs(head, stdout);
+	fputs(out_usage(), stdout);
+	usage(0, tail);
+}

@@ -128,6 +128,15 @@ void print_safe(const char *text);
 /* --amount: a whole number of yuan, or die with 64.  Returns arg. */
 const char *amount_arg(const char *arg);
 
+/* The ID of the firm named by ID or a unique part of its name, into id
+ * (QF_ID_MAX bytes); dies with the library's message (66 none, 65 several,
+ * listing them). */
+void firm_arg(struct qf_store *s, const char *name, char *id, size_t n);
+
+/* A list's --help: its own part, the output options, the common tail;
+ * exits 0. */
+void list_help(const char *head, const char *tail) __attribute__((noreturn));
+
 /* 1 if stdout is a terminal. */
 int stdout_is_tty(void);
 

@@ -162,9 +162,7 @@ int main(int argc, char **argv)
 			break;
 		case 'r': reverse = 1; break;
 		case 'h':
-			fputs(usage_head(), stdout);
-			fputs(out_usage(), stdout);
-			usage(0, usage_tail());
+			list_help(usage_head(), usage_tail());
 		case OPT_VERSION: version();
 		case OPT_DATA: data = optarg; break;
 		default: usage(QF_EUSAGE, NULL);

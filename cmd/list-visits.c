@@ -153,9 +153,7 @@ int main(int argc, char **argv)
 		case 'k': c.kind = vocab_arg(QF_V_VISIT_KIND, "--kind", optarg); break;
 		case 'r': reverse = 1; break;
 		case 'h':
-			fputs(usage_head(), stdout);
-			fputs(out_usage(), stdout);
-			usage(0, usage_tail());
+			list_help(usage_head(), usage_tail());
 		case OPT_VERSION: version();
 		case OPT_DATA: data = optarg; break;
 		default: usage(QF_EUSAGE, NULL);
@@ -166,8 +164,7 @@ int main(int argc, char **argv)
 	s = open_store(data);
 	qf_error_clear(&err);
 	if (firm) {
-		if (qf_store_find_firm(s, firm, firm_id, sizeof firm_id, &err))
-			die_error(&err);
+		firm_arg(s, firm, firm_id, sizeof firm_id);
 		c.firm = firm_id;
 	}
 	if (qf_firms_load(s, &firms, &err))
