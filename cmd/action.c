@@ -217,7 +217,10 @@ static void act_on(struct run *r, const char *id)
 		die_error(&err);
 	qf_diags_init(&d);
 	if (qf_schema_validate(schema, rec, file, qf_store_ref_exists, r->s, &d)) {
-		failed(r, id, QF_EDATA, d.v[0].msg);
+		if (d.n)
+			failed(r, id, QF_EDATA, d.v[0].msg);
+		else
+			failed(r, id, QF_ESOFTWARE, _("out of memory"));
 		qf_diags_release(&d);
 		goto out;
 	}

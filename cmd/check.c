@@ -56,6 +56,9 @@ int main(int argc, char **argv)
 	n = qf_check_store(s, &d, &records, &err);
 	if (n == (size_t)-1)
 		die_error(&err);
+	if (d.lost)
+		die(QF_ESOFTWARE, _("out of memory: %zu problems could not be listed"),
+		    d.lost);
 	for (size_t i = 0; i < d.n && !quiet; i++) {
 		char *m = qf_text_escape(d.v[i].msg, 0);
 		if (d.v[i].line)

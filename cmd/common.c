@@ -325,6 +325,10 @@ void validate_or_die(struct qf_store *s, enum qf_type t,
 		 * only the field. */
 		for (size_t i = 0; i < d.n; i++)
 			warn("%s", d.v[i].msg);
+		if (d.lost) {
+			warn("%s", _("out of memory"));
+			exit(QF_ESOFTWARE);
+		}
 		qf_diags_release(&d);
 		exit(QF_EDATA);
 	}

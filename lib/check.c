@@ -68,7 +68,7 @@ static void check_demand(struct check *c, const struct qf_node *rec,
 	const char *source = qf_node_get_str(rec, "source");
 	struct qf_date opened, closed;
 	struct qf_id src;
-	int closed_status;
+	int closed_status, has;
 
 	if (!status)
 		return;
@@ -115,7 +115,10 @@ static void check_demand(struct check *c, const struct qf_node *rec,
 		if (src.type != QF_VISIT)
 			add(c, file, where(rec, "source"),
 			    _("source '%s' is not a visit"), source);
-		else if (!qf_store_has(c->s, source))
+		else if ((has = qf_store_has(c->s, source)) < 0)
+			add(c, file, where(rec, "source"),
+			    _("cannot look up visit '%s': out of memory"), source);
+		else if (!has)
 			add(c, file, where(rec, "source"), _("no visit '%s'"),
 			    source);
 	}

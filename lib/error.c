@@ -92,6 +92,7 @@ void qf_diags_init(struct qf_diags *d)
 {
 	d->v = NULL;
 	d->n = d->cap = 0;
+	d->lost = 0;
 }
 
 void qf_diags_release(struct qf_diags *d)
@@ -127,6 +128,7 @@ static int diags_push(struct qf_diags *d, const char *file, unsigned line,
 	return 0;
 fail:
 	free(msg);
+	d->lost++;
 	return -1;
 }
 
@@ -140,8 +142,10 @@ int qf_diags_add(struct qf_diags *d, const char *file, unsigned line,
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || !(msg = malloc((size_t)n + 1)))
+	if (n < 0 || !(msg = malloc((size_t)n + 1))) {
+		d->lost++;
 		return -1;
+	}
 	va_start(ap, fmt);
 	vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	va_end(ap);

@@ -7,6 +7,7 @@
  * and a second fsync would falsely succeed.
  */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -107,24 +108,27 @@ int qf_file_read(const char *path, size_t max, char **buf, size_t *len,
 	return QF_OK;
 }
 
-/* The directory part of path, malloc'd: "." when there is none. */
-static char *dir_of(const char *path)
+/* The directory part of path into buf (PATH_MAX): "." when there is none.
+ * No allocation: a rollback syncs directories when memory has run out. */
+static int dir_of(const char *path, char *buf)
 {
 	const char *slash = strrchr(path, '/');
 	size_t n;
-	char *d;
 
-	if (!slash)
-		return strdup(".");
+	if (!slash) {
+		memcpy(buf, ".", 2);
+		return 0;
+	}
 	while (slash > path && slash[-1] == '/')
 		slash--;
 	n = slash == path ? 1 : (size_t)(slash - path);
-	d = malloc(n + 1);
-	if (!d)
-		return NULL;
-	memcpy(d, path, n);
-	d[n] = '\0';
-	return d;
+	if (n >= PATH_MAX) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(buf, path, n);
+	buf[n] = '\0';
+	return 0;
 }
 
 static int sync_dir(const char *dir, struct qf_error *err)
@@ -146,26 +150,21 @@ static int sync_dir(const char *dir, struct qf_error *err)
 int qf_file_sync_dir(const char *path, struct qf_error *err)
 {
 	struct stat st;
-	char *dir;
-	int rc;
+	char dir[PATH_MAX];
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return sync_dir(path, err);
-	dir = dir_of(path);
-	if (!dir)
-		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    _("out of memory"));
-	rc = sync_dir(dir, err);
-	free(dir);
-	return rc;
+	if (dir_of(path, dir) < 0)
+		return qf_error_sys(err, QF_EIO, NULL, errno,
+				    _("cannot sync the directory of '%s'"), path);
+	return sync_dir(dir, err);
 }
 
 int qf_file_mkdir(const char *path, mode_t mode, struct qf_error *err)
 {
 	struct stat st;
-	char *copy, *dir;
-	size_t n;
-	int rc;
+	char copy[PATH_MAX], dir[PATH_MAX];
+	size_t n = strlen(path);
 
 	if (mkdir(path, mode) < 0) {
 		if (errno == EEXIST && stat(path, &st) == 0 &&
@@ -175,22 +174,15 @@ int qf_file_mkdir(const char *path, mode_t mode, struct qf_error *err)
 				    errno == EEXIST ? ENOTDIR : errno,
 				    _("cannot create directory '%s'"), path);
 	}
-	/* Make the new entry durable: sync the parent. */
-	copy = strdup(path);
-	if (!copy)
-		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    _("out of memory"));
-	n = strlen(copy);
+	/* Make the new entry durable: sync the parent (mkdir took the path,
+	 * so it is shorter than PATH_MAX). */
+	memcpy(copy, path, n + 1);
 	while (n > 1 && copy[n - 1] == '/')
 		copy[--n] = '\0';
-	dir = dir_of(copy);
-	free(copy);
-	if (!dir)
-		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    _("out of memory"));
-	rc = sync_dir(dir, err);
-	free(dir);
-	return rc;
+	if (dir_of(copy, dir) < 0)
+		return qf_error_sys(err, QF_EIO, NULL, errno,
+				    _("cannot sync the directory of '%s'"), path);
+	return sync_dir(dir, err);
 }
 
 /* Write all of buf to fd, through short writes and interruptions.

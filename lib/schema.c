@@ -908,7 +908,14 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 	if (is_str && (k = qf_node_get(sch, "pattern"))) {
 		const regex_t *re = find_pattern(c->s, k);
 
-		if (re && regexec(re, v->str, 0, NULL, 0) != 0) {
+		int m = re ? regexec(re, v->str, 0, NULL, 0) : 0;
+
+		if (m == REG_ESPACE) {
+			field_problem(c, v, _("cannot match '%s': out of memory"),
+				      k->str);
+			return;
+		}
+		if (m != 0) {
 			field_problem(c, v, _("'%s' does not match '%s'"), val,
 				      k->str);
 			return;
@@ -955,9 +962,15 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 			return;
 		}
 	}
-	if (is_str && c->ref && (k = qf_node_get(sch, "x-ref")) &&
-	    !c->ref(k->str, v->str, c->ud))
-		no_such(c, v, k->str, val);
+	if (is_str && c->ref && (k = qf_node_get(sch, "x-ref"))) {
+		int has = c->ref(k->str, v->str, c->ud);
+
+		if (has < 0)
+			field_problem(c, v, _("cannot look up %s '%s': out of memory"),
+				      k->str, val);
+		else if (!has)
+			no_such(c, v, k->str, val);
+	}
 }
 
 static void validate(struct vctx *c, const struct qf_node *sch,

@@ -42,15 +42,13 @@ static char *join(const char *a, const char *b)
 
 static int has_settings(const char *dir)
 {
-	char *p = join(dir, "qf.yaml");
+	char p[PATH_MAX];
 	struct stat st;
-	int ok;
 
-	if (!p)
+	/* On the stack: a failed malloc must not read as "no store". */
+	if ((size_t)snprintf(p, sizeof p, "%s/qf.yaml", dir) >= sizeof p)
 		return 0;
-	ok = stat(p, &st) == 0 && S_ISREG(st.st_mode);
-	free(p);
-	return ok;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 int qf_store_find(const char *dir, const char *env_dir, char **root,
@@ -191,8 +189,12 @@ int qf_store_open(struct qf_store **sp, const char *root,
 	if (qf_schema_validate(settings_schema, s->settings, path, NULL, NULL,
 			       &diags)) {
 		struct qf_diag *d = &diags.v[0];
-		rc = qf_error_set(err, QF_ECONFIG, d->file, d->line, d->col,
-				  "%s", d->msg);
+		if (diags.n)
+			rc = qf_error_set(err, QF_ECONFIG, d->file, d->line,
+					  d->col, "%s", d->msg);
+		else
+			rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+					  _("out of memory"));
 		qf_diags_release(&diags);
 		qf_schema_free(settings_schema);
 		goto fail;
@@ -529,6 +531,13 @@ static int build_index(struct qf_store *s, enum qf_type t)
 				rc = QF_ESOFTWARE;
 		qf_store_free_paths(paths, n);
 	}
+	if (rc == QF_ESOFTWARE) {
+		/* Out of memory: no index rather than half of one. */
+		for (size_t i = 0; i < c.n; i++)
+			free(c.v[i]);
+		free(c.v);
+		return rc;
+	}
 	if (c.n)
 		qsort(c.v, c.n, sizeof *c.v, cmp_str);
 	s->ids[t] = c.v;
@@ -543,8 +552,8 @@ int qf_store_has(struct qf_store *s, const char *id)
 
 	if (qf_id_parse(id, &pid))
 		return 0;
-	if (!s->ids[pid.type])
-		build_index(s, pid.type);
+	if (!s->ids[pid.type] && build_index(s, pid.type) == QF_ESOFTWARE)
+		return -1;
 	if (!s->nids[pid.type])
 		return 0;
 	hit = bsearch(&id, s->ids[pid.type], s->nids[pid.type], sizeof(char *),
@@ -939,7 +948,11 @@ int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
 		if (pid.type != QF_FIRM)
 			return qf_error_set(err, QF_EDATA, NULL, 0, 0,
 					    _("'%s' is not a firm ID"), query);
-		if (!qf_store_has(s, query))
+		rc = qf_store_has(s, query);
+		if (rc < 0)
+			return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+					    _("out of memory"));
+		if (!rc)
 			return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
 					    _("no firm '%s'"), query);
 		snprintf(id, n, "%s", query);
@@ -1051,8 +1064,16 @@ int qf_store_begin(struct qf_store *s, const char *const *ids, size_t n,
 		memcpy(text + len, line, k + 1);
 		len += k;
 	}
-	if (!rc)
+	if (!rc) {
+		/* Held before it is written: a rollback after a failed write
+		 * of the journal itself must still know what it says. */
+		s->journal_len = 0;
+		if (text && len < sizeof s->journal) {
+			memcpy(s->journal, text, len + 1);
+			s->journal_len = len;
+		}
 		rc = qf_file_replace(journal, text ? text : "", len, s->file_mode, err);
+	}
 	free(text);
 	free(journal);
 	return rc;
@@ -1072,60 +1093,99 @@ int qf_store_commit(struct qf_store *s, struct qf_error *err)
 		;
 	else
 		rc = qf_file_sync_dir(journal, err);
+	if (!rc)
+		s->journal_len = 0;
 	free(journal);
 	return rc;
 }
 
+/* Make a rollback's changes durable: fsync each file cut back, or, when
+ * that cannot be done (no descriptor to be had), sync everything. */
+static void make_durable(const char *path, int removed)
+{
+	struct qf_error err;
+	int fd;
+
+	if (removed) {
+		if (qf_file_sync_dir(path, &err))
+			sync();
+		return;
+	}
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) < 0)
+		sync();
+	if (fd >= 0)
+		close(fd);
+}
+
+/* Undo what the journal notes: the copy held since qf_store_begin, or for
+ * a killed writer's journal, the file.  No allocation, and only path
+ * calls (truncate, unlink) to undo: a rollback is what runs when memory
+ * has run out or open() fails. */
 void qf_store_rollback(struct qf_store *s)
 {
-	char *journal = join(s->root, "qf.journal"), *text = NULL;
-	size_t len;
-	struct qf_error err;
+	char journal[PATH_MAX], abs[PATH_MAX], text[sizeof s->journal];
+	size_t len = 0;
+	ssize_t n;
+	int fd;
 
-	if (!journal)
-		return;
-	if (qf_file_read(journal, 1u << 20, &text, &len, &err) == QF_OK &&
-	    strncmp(text, "committed", 9) != 0) {
-		for (char *line = text; *line;) {
-			char *nl = strchr(line, '\n'), *tab = strchr(line, '\t');
-			char *abs;
-			long long size;
-
-			if (!nl || !tab || tab > nl)
-				break;
-			*nl = '\0';
-			size = strtoll(line, NULL, 10);
-			/* Only files of the store's folders, never elsewhere. */
-			if (!strstr(tab + 1, "..") && (abs = join(s->root, tab + 1))) {
-				if (size < 0) {
-					unlink(abs);
-				} else {
-					int fd = open(abs, O_WRONLY | O_CLOEXEC);
-					if (fd >= 0) {
-						if (ftruncate(fd, (off_t)size) == 0)
-							(void)fsync(fd);
-						close(fd);
-					}
-				}
-				free(abs);
-			}
-			line = nl + 1;
-		}
+	if ((size_t)snprintf(journal, sizeof journal, "%s/qf.journal",
+			     s->root) >= sizeof journal)
+		goto forget;
+	if (s->journal_len) {
+		memcpy(text, s->journal, s->journal_len + 1);
+		len = s->journal_len;
+	} else {
+		fd = open(journal, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			goto forget;  /* no journal: nothing to undo */
+		while (len < sizeof text - 1 &&
+		       ((n = read(fd, text + len, sizeof text - 1 - len)) > 0 ||
+			(n < 0 && errno == EINTR)))
+			if (n > 0)
+				len += (size_t)n;
+		close(fd);
+		text[len] = '\0';
+		if (strncmp(text, "committed", 9) == 0)
+			len = 0;      /* complete: nothing to undo */
 	}
-	free(text);
-	unlink(journal);
-	(void)qf_file_sync_dir(journal, &err);
-	free(journal);
+	/* Cut back first, make that durable, only then drop the journal:
+	 * a crash in between finds the journal and does this again. */
+	for (char *line = text; len && *line;) {
+		char *nl = strchr(line, '\n'), *tab = strchr(line, '\t');
+		long long size;
+		int removed;
+
+		if (!nl || !tab || tab > nl)
+			break;
+		*nl = '\0';
+		size = strtoll(line, NULL, 10);
+		/* Only files of the store's folders, never elsewhere. */
+		if (!strstr(tab + 1, "..") &&
+		    (size_t)snprintf(abs, sizeof abs, "%s/%s", s->root,
+				     tab + 1) < sizeof abs) {
+			removed = size < 0;
+			if (removed ? unlink(abs) == 0 :
+				      truncate(abs, (off_t)size) == 0)
+				make_durable(abs, removed);
+		}
+		line = nl + 1;
+	}
+	if (unlink(journal) == 0)
+		make_durable(journal, 1);
+forget:
+	s->journal_len = 0;
 	qf_store_forget(s);
 }
 
 /* A journal left by a writer that was killed: undo its half write. */
 static void recover(struct qf_store *s)
 {
-	char *journal = join(s->root, "qf.journal");
+	char journal[PATH_MAX];
 	struct stat st;
 
-	if (journal && stat(journal, &st) == 0)
+	if ((size_t)snprintf(journal, sizeof journal, "%s/qf.journal",
+			     s->root) < sizeof journal &&
+	    stat(journal, &st) == 0)
 		qf_store_rollback(s);
-	free(journal);
 }

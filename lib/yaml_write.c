@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
 #include <yaml.h>
 
 #include "i18n.h"
@@ -82,8 +83,24 @@ static int emit_event(yaml_emitter_t *em, yaml_event_t *ev,
 static int event_failed(const struct qf_node *n, struct qf_error *err)
 {
 	/* The event initializers fail on bad UTF-8 or out of memory. */
-	return qf_error_set(err, QF_EDATA, NULL, n->line, n->col,
-			    _("cannot write value: not UTF-8 text or out of memory"));
+	if (n->kind == QF_NODE_SCALAR && n->str) {
+		const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)n->str;
+		size_t left = n->len;
+		utf8proc_int32_t cp;
+
+		while (left) {
+			utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)left, &cp);
+
+			if (k <= 0)
+				return qf_error_set(err, QF_EDATA, NULL, n->line,
+						    n->col, _("cannot write value: "
+						    "not UTF-8 text"));
+			p += k;
+			left -= (size_t)k;
+		}
+	}
+	return qf_error_set(err, QF_ESOFTWARE, NULL, n->line, n->col,
+			    _("out of memory"));
 }
 
 static int emit_scalar(yaml_emitter_t *em, const struct qf_node *n,

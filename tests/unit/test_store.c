@@ -1080,6 +1080,114 @@ static void test_rewrite_errors(void **state)
 
 /* ---- firms ---- */
 
+/* The journal: a visit and its demands are all or nothing. */
+static void test_journal(void **state)
+{
+	struct ctx *c = *state;
+	struct qf_error err;
+	const char *ids[] = { "D-HY-202305-0002", "V-HY-202305-0001",
+			      "D-HY-202305-0003" };
+	struct qf_node *d2 = rec_new("id", "D-HY-202305-0002", "title", "二", NULL);
+	struct qf_node *d3 = rec_new("id", "D-HY-202305-0003", "title", "三", NULL);
+	struct qf_node *v = rec_new("id", "V-HY-202305-0001", "firm", "F-HY-0001", NULL);
+	const char *old = "---\nid: D-HY-202305-0001\ntitle: 一\n";
+	char *j;
+	struct stat st;
+
+	fixture_put(&c->fx, "demands/2023-05.yaml", old);
+	qf_error_clear(&err);
+	assert_int_equal(qf_store_lock(c->s, 100, &err), QF_OK);
+
+	/* begin notes each file once, with its size (-1: not there). */
+	assert_int_equal(qf_store_begin(c->s, ids, 3, &err), QF_OK);
+	j = slurp(c, "qf.journal");
+	assert_non_null(j);
+	assert_string_equal(j, "36\tdemands/2023-05.yaml\n"
+			       "-1\tvisits/2023-05.yaml\n");
+	free(j);
+
+	/* A rollback cuts back and removes what was new, and the journal. */
+	assert_int_equal(qf_store_append(c->s, d2, &err), QF_OK);
+	assert_int_equal(qf_store_append(c->s, v, &err), QF_OK);
+	qf_store_rollback(c->s);
+	assert_file(c, "demands/2023-05.yaml", old);
+	assert_int_not_equal(stat(at(c, "visits/2023-05.yaml"), &st), 0);
+	assert_int_not_equal(stat(at(c, "qf.journal"), &st), 0);
+	assert_int_equal(qf_store_has(c->s, "D-HY-202305-0002"), 0);
+
+	/* It undoes from the copy it holds, not from the file: a journal
+	 * that cannot be read (or says "committed" when it is not) does
+	 * not stop it. */
+	assert_int_equal(qf_store_begin(c->s, ids, 3, &err), QF_OK);
+	assert_int_equal(qf_store_append(c->s, d2, &err), QF_OK);
+	fixture_put(&c->fx, "qf.journal", "committed\n");
+	qf_store_rollback(c->s);
+	assert_file(c, "demands/2023-05.yaml", old);
+	assert_int_not_equal(stat(at(c, "qf.journal"), &st), 0);
+
+	/* A commit keeps every record and removes the journal. */
+	assert_int_equal(qf_store_begin(c->s, ids, 3, &err), QF_OK);
+	assert_int_equal(qf_store_append(c->s, d2, &err), QF_OK);
+	assert_int_equal(qf_store_append(c->s, d3, &err), QF_OK);
+	assert_int_equal(qf_store_append(c->s, v, &err), QF_OK);
+	assert_int_equal(qf_store_commit(c->s, &err), QF_OK);
+	assert_int_not_equal(stat(at(c, "qf.journal"), &st), 0);
+	assert_int_equal(qf_store_has(c->s, "D-HY-202305-0003"), 1);
+	assert_int_equal(qf_store_has(c->s, "V-HY-202305-0001"), 1);
+	/* ... and a rollback after a commit has nothing to undo. */
+	qf_store_rollback(c->s);
+	assert_int_equal(qf_store_has(c->s, "D-HY-202305-0003"), 1);
+
+	qf_node_free(d2);
+	qf_node_free(d3);
+	qf_node_free(v);
+}
+
+/* A writer killed between begin and commit leaves the journal; the next
+ * one to take the lock rolls its half write back, and leaves a committed
+ * one's records alone. */
+static void test_journal_recovery(void **state)
+{
+	struct ctx *c = *state;
+	struct qf_error err;
+	const char *ids[] = { "D-HY-202305-0001", "V-HY-202305-0001" };
+	struct qf_node *d = rec_new("id", "D-HY-202305-0001", "title", "一", NULL);
+	struct qf_node *v = rec_new("id", "V-HY-202305-0001", "firm", "F-HY-0001", NULL);
+	struct qf_store *next = NULL;
+	struct stat st;
+
+	qf_error_clear(&err);
+	assert_int_equal(qf_store_lock(c->s, 100, &err), QF_OK);
+	assert_int_equal(qf_store_begin(c->s, ids, 2, &err), QF_OK);
+	assert_int_equal(qf_store_append(c->s, d, &err), QF_OK);
+	/* "Killed": the lock goes, the journal stays. */
+	qf_store_free(c->s);
+	c->s = NULL;
+	assert_int_equal(stat(at(c, "qf.journal"), &st), 0);
+	assert_int_equal(stat(at(c, "demands/2023-05.yaml"), &st), 0);
+
+	assert_int_equal(fixture_open(&c->fx, &next), 0);
+	assert_int_equal(qf_store_lock(next, 100, &err), QF_OK);
+	assert_int_not_equal(stat(at(c, "qf.journal"), &st), 0);
+	assert_int_not_equal(stat(at(c, "demands/2023-05.yaml"), &st), 0);
+	assert_int_equal(qf_store_has(next, "D-HY-202305-0001"), 0);
+
+	/* A journal that says "committed" undoes nothing. */
+	assert_int_equal(qf_store_append(next, d, &err), QF_OK);
+	assert_int_equal(qf_store_append(next, v, &err), QF_OK);
+	fixture_put(&c->fx, "qf.journal", "committed\n");
+	qf_store_free(next);
+	assert_int_equal(fixture_open(&c->fx, &next), 0);
+	assert_int_equal(qf_store_lock(next, 100, &err), QF_OK);
+	assert_int_not_equal(stat(at(c, "qf.journal"), &st), 0);
+	assert_int_equal(qf_store_has(next, "D-HY-202305-0001"), 1);
+	assert_int_equal(qf_store_has(next, "V-HY-202305-0001"), 1);
+	c->s = next;
+
+	qf_node_free(d);
+	qf_node_free(v);
+}
+
 static void test_find_firm(void **state)
 {
 	struct ctx *c = *state;
@@ -1258,6 +1366,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rewrite_split_file, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_rewrite_errors, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_journal, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_journal_recovery, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_find_firm, setup,
 						teardown),

@@ -63,13 +63,14 @@ struct qf_diag {
 struct qf_diags {
 	struct qf_diag *v;
 	size_t n, cap;
+	size_t lost;       /* problems not kept for want of memory */
 };
 
 void qf_diags_init(struct qf_diags *d);
 /* Frees every entry; d may be reused after qf_diags_init. */
 void qf_diags_release(struct qf_diags *d);
 /* Append one problem.  Returns 0, or -1 when out of memory (the problem is
- * then lost, but d stays valid). */
+ * then lost and counted in d->lost, but d stays valid). */
 int qf_diags_add(struct qf_diags *d, const char *file, unsigned line,
 		 unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));

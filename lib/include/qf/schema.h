@@ -34,7 +34,7 @@ int qf_schema_from_node(struct qf_node *root, const char *name,
 void qf_schema_free(struct qf_schema *s);
 
 /* Called for each x-ref value: return 1 if a record of type `type` with ID
- * `id` exists, 0 if not. */
+ * `id` exists, 0 if not, -1 if that cannot be known (out of memory). */
 typedef int (*qf_ref_fn)(const char *type, const char *id, void *ud);
 
 /* Validate a record.  Every problem found is added to out as

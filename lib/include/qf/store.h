@@ -39,6 +39,10 @@ struct qf_store {
 				     * store, 2775, gives 2775 and 664) */
 	char **ids[QF_NTYPES];      /* sorted ID index, built on first use */
 	size_t nids[QF_NTYPES];
+	char journal[4096];         /* what qf_store_begin wrote to
+				     * qf.journal, kept so that a rollback
+				     * needs neither memory nor open() */
+	size_t journal_len;         /* 0: nothing held */
 };
 
 /* Find the store: dir when non-NULL (--data); else walk up from the
@@ -94,8 +98,9 @@ typedef int (*qf_record_fn)(const struct qf_doc *doc, const char *file,
 int qf_store_each(struct qf_store *s, enum qf_type t, qf_record_fn fn,
 		  void *ud, struct qf_error *err);
 
-/* 1 if a record with this ID exists (uses an index built on first use;
- * 0 also when the store cannot be read). */
+/* 1 if a record with this ID exists, 0 if not (uses an index built on
+ * first use; a file that cannot be read hides only its own records), -1
+ * when the index cannot be built for want of memory. */
 int qf_store_has(struct qf_store *s, const char *id);
 /* A qf_ref_fn for qf_schema_validate: 1 if a record of type (its name)
  * with this ID exists in the store ud. */
@@ -135,7 +140,9 @@ int qf_store_append(struct qf_store *s, const struct qf_node *rec,
  * appended to; qf_store_commit removes it; qf_store_rollback cuts every
  * file back to its noted size.  A writer killed in between leaves the
  * journal, and the next writer to take the lock rolls it back.  All must
- * be called under the lock. */
+ * be called under the lock.  A rollback allocates nothing and opens no
+ * file it does not have to: it is what runs when memory or descriptors
+ * have run out or the disk is failing. */
 int qf_store_begin(struct qf_store *s, const char *const *ids, size_t n,
 		   struct qf_error *err);
 int qf_store_commit(struct qf_store *s, struct qf_error *err);
