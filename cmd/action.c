@@ -164,11 +164,28 @@ struct run {
 	int done;
 };
 
-static void failed(struct run *r, const char *id, int code, const char *msg)
+/* One report per refused demand: "file:line:col: ID: message" when a
+ * record in a file is at fault, else "ID: message". */
+static void failed_at(struct run *r, const char *id, int code,
+		      const char *file, unsigned line, unsigned col,
+		      const char *msg)
 {
-	warn("%s: %s", id, msg);
+	if (file && *file && line)
+		warn("%s:%u:%u: %s: %s", file, line, col, id, msg);
+	else
+		warn("%s: %s", id, msg);
 	if (!r->status)
 		r->status = code ? code : 1;
+}
+
+static void failed(struct run *r, const char *id, int code, const char *msg)
+{
+	failed_at(r, id, code, NULL, 0, 0, msg);
+}
+
+static void failed_err(struct run *r, const char *id, const struct qf_error *e)
+{
+	failed_at(r, id, e->code, e->file, e->line, e->col, e->msg);
 }
 
 static void act_on(struct run *r, const char *id)
@@ -187,7 +204,7 @@ static void act_on(struct run *r, const char *id)
 		return;
 	}
 	if (qf_store_get(r->s, id, &rec, &file, &err)) {
-		failed(r, id, err.code, err.msg);
+		failed_err(r, id, &err);
 		return;
 	}
 	/* Due dates: --due, or --days from the action's day (from the
@@ -210,7 +227,7 @@ static void act_on(struct run *r, const char *id)
 		}
 	}
 	if (qf_demand_act(rec, &a, &err)) {
-		failed(r, id, err.code, err.msg);
+		failed_err(r, id, &err);
 		goto out;
 	}
 	if (qf_store_schema(r->s, QF_DEMAND, &schema, &err))
@@ -218,7 +235,8 @@ static void act_on(struct run *r, const char *id)
 	qf_diags_init(&d);
 	if (qf_schema_validate(schema, rec, file, qf_store_ref_exists, r->s, &d)) {
 		if (d.n)
-			failed(r, id, QF_EDATA, d.v[0].msg);
+			failed_at(r, id, QF_EDATA, d.v[0].file, d.v[0].line,
+				  d.v[0].col, d.v[0].msg);
 		else
 			failed(r, id, QF_ESOFTWARE, _("out of memory"));
 		qf_diags_release(&d);
@@ -226,7 +244,7 @@ static void act_on(struct run *r, const char *id)
 	}
 	qf_diags_release(&d);
 	if (qf_store_rewrite(r->s, rec, &err)) {
-		failed(r, id, err.code, err.msg);
+		failed_err(r, id, &err);
 		goto out;
 	}
 	printf("%s\n", id);

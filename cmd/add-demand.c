@@ -87,8 +87,7 @@ int main(int argc, char **argv)
 		default: usage(QF_EUSAGE, NULL);
 		}
 	}
-	if (optind < argc)
-		usage(QF_EUSAGE, NULL);
+	no_operands(argc, argv);
 	if (!firm)
 		die(QF_EUSAGE, _("which firm? (--firm)"));
 	if (!sp.title || !*sp.title)

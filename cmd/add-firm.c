@@ -108,8 +108,7 @@ int main(int argc, char **argv)
 		default: usage(QF_EUSAGE, NULL);
 		}
 	}
-	if (optind < argc)
-		usage(QF_EUSAGE, NULL);
+	no_operands(argc, argv);
 	if (!name || !*name)
 		die(QF_EUSAGE, _("a firm needs a name (--name)"));
 	if (code && !qf_credit_code_valid(code))

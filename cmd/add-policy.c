@@ -62,8 +62,7 @@ int main(int argc, char **argv)
 		default: usage(QF_EUSAGE, NULL);
 		}
 	}
-	if (optind < argc)
-		usage(QF_EUSAGE, NULL);
+	no_operands(argc, argv);
 	if (!title || !*title)
 		die(QF_EUSAGE, _("a policy needs a title (--title)"));
 	if (issued && expires && qf_date_cmp(&d2, &d1) < 0)

@@ -127,8 +127,7 @@ int main(int argc, char **argv)
 		default: usage(QF_EUSAGE, NULL);
 		}
 	}
-	if (optind < argc)
-		usage(QF_EUSAGE, NULL);
+	no_operands(argc, argv);
 	if (!firm)
 		die(QF_EUSAGE, _("which firm? (--firm)"));
 	for (size_t i = 0; i < ndem; i++)

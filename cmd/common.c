@@ -134,6 +134,15 @@ void usage(int code, const char *text)
 	exit(code);
 }
 
+void no_operands(int argc, char **argv)
+{
+	if (optind < argc) {
+		fprintf(stderr, _("%s: unexpected argument '%s'\n"), qf_prog,
+			argv[optind]);
+		usage(QF_EUSAGE, NULL);
+	}
+}
+
 void version(void)
 {
 	printf("%s (qifu) %s\n", qf_prog, QF_VERSION);

@@ -54,6 +54,9 @@ void warn_error(const struct qf_error *e);
 /* Print usage (the command's synopsis and options, already translated) to
  * stdout and exit 0, or to stderr and exit 64. */
 void usage(int code, const char *text) __attribute__((noreturn));
+/* Exit 64 naming the first operand when there is one: for commands that
+ * take none. */
+void no_operands(int argc, char **argv);
 void version(void) __attribute__((noreturn));
 
 /* Find and open the store (--data, walking up, $QF_DATA); dies on error. */

@@ -104,8 +104,7 @@ int main(int argc, char **argv)
 	}
 	if (optind < argc)
 		dir = argv[optind++];
-	if (optind < argc)
-		usage(QF_EUSAGE, NULL);
+	no_operands(argc, argv);
 	if (!site)
 		die(QF_EUSAGE, _("a store needs a site code (--site), e.g. --site HY: it is part of every ID"));
 	if (!qf_site_valid(site))

@@ -169,8 +169,7 @@ int main(int argc, char **argv)
 		}
 	}
 	(void)d;
-	if (optind < argc)
-		usage(QF_EUSAGE, NULL);
+	no_operands(argc, argv);
 	s = open_store(data);
 	qf_error_clear(&err);
 	if (qf_firms_load(s, &firms, &err))

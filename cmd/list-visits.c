@@ -159,8 +159,7 @@ int main(int argc, char **argv)
 		default: usage(QF_EUSAGE, NULL);
 		}
 	}
-	if (optind < argc)
-		usage(QF_EUSAGE, NULL);
+	no_operands(argc, argv);
 	s = open_store(data);
 	qf_error_clear(&err);
 	if (firm) {

@@ -160,8 +160,7 @@ int main(int argc, char **argv)
 		default: usage(QF_EUSAGE, NULL);
 		}
 	}
-	if (optind < argc)
-		usage(QF_EUSAGE, NULL);
+	no_operands(argc, argv);
 	if (month && week)
 		die(QF_EUSAGE, _("give --month or --week, not both"));
 	if (month) {

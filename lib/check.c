@@ -195,14 +195,29 @@ static int check_record(const struct qf_doc *doc, const char *file, void *ud)
 	const char *id;
 	struct qf_id pid;
 
+	size_t before = c->out->n;
+
 	c->records++;
 	qf_schema_validate(c->schema, rec, file, qf_store_ref_exists, c->s,
 			   c->out);
 	if (rec->kind != QF_NODE_MAP)
 		return 0;
 	id = qf_node_get_str(rec, "id");
-	if (!id || qf_id_parse(id, &pid))
+	if (!id)
 		return 0;    /* the schema has said so */
+	if (qf_id_parse(id, &pid)) {
+		/* The schema's pattern lets some through that are not IDs
+		 * (month 13, a sequence with a leading zero): every command
+		 * would refuse them, so check must say so, once. */
+		const struct qf_node *v = qf_node_get(rec, "id");
+
+		for (size_t i = before; i < c->out->n; i++)
+			if (c->out->v[i].line == v->line &&
+			    c->out->v[i].col == v->col)
+				return 0;
+		add(c, file, v, _("field 'id': '%s' is not a valid ID"), id);
+		return 0;
+	}
 	if (pid.type != c->type) {
 		wrong_type(c, file, where(rec, "id"), id);
 		return 0;
@@ -236,13 +251,14 @@ static void report_duplicates(struct check *c)
 {
 	if (c->nseen > 1)
 		qsort(c->seen, c->nseen, sizeof *c->seen, cmp_seen);
-	for (size_t i = 1; i < c->nseen; i++) {
-		struct seen *first = &c->seen[i - 1], *e = &c->seen[i];
-		size_t j = i - 1;
-		if (strcmp(first->id, e->id) != 0)
+	for (size_t i = 1, j = 0; i < c->nseen; i++) {
+		struct seen *first, *e = &c->seen[i];
+
+		/* j: the first of the run of equal IDs i is in. */
+		if (strcmp(c->seen[i - 1].id, e->id) != 0) {
+			j = i;
 			continue;
-		while (j > 0 && !strcmp(c->seen[j - 1].id, e->id))
-			j--;
+		}
 		first = &c->seen[j];
 		if (qf_diags_add(c->out, e->file, e->line, e->col,
 				 _("duplicate ID '%s' (first at %s:%u:%u)"),

@@ -207,16 +207,20 @@ static int write_all(int fd, const char *buf, size_t len)
 }
 
 /* Open path for appending; *created says whether this call made it. */
+/* Open path to append, creating it when missing.  Never through a
+ * symbolic link (O_NOFOLLOW: ELOOP), which could lead out of the store --
+ * and a dangling one would otherwise be ENOENT to one open and EEXIST to
+ * the other, for ever. */
 static int open_append(const char *path, mode_t mode, int *created)
 {
-	for (;;) {
-		int fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+	for (int tries = 0; tries < 8; tries++) {
+		int fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
 
 		*created = 0;
 		if (fd >= 0 || errno != ENOENT)
 			return fd;
 		fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL |
-			  O_CLOEXEC, mode);
+			  O_NOFOLLOW | O_CLOEXEC, mode);
 		if (fd >= 0) {
 			*created = 1;
 			return fd;
@@ -225,6 +229,8 @@ static int open_append(const char *path, mode_t mode, int *created)
 			return -1;
 		/* Made by someone else in between: open it again. */
 	}
+	errno = EAGAIN;
+	return -1;
 }
 
 int qf_file_append(const char *path, const char *buf, size_t len, mode_t mode,
@@ -238,6 +244,11 @@ int qf_file_append(const char *path, const char *buf, size_t len, mode_t mode,
 	char last;
 
 	fd = open_append(path, mode, &created);
+	if (fd < 0 && errno == ELOOP)
+		return qf_error_set(err, QF_ECANTCREAT, NULL, 0, 0,
+				    _("cannot write '%s': it is a symbolic link, "
+				      "and qifu does not write through links"),
+				    path);
 	if (fd < 0)
 		return qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
 				    _("cannot open '%s'"), path);
@@ -365,7 +376,14 @@ int qf_file_replace(const char *path, const char *buf, size_t len,
 	if (!tmp)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("out of memory"));
-	have_old = stat(path, &st) == 0;
+	have_old = lstat(path, &st) == 0;
+	if (have_old && S_ISLNK(st.st_mode)) {
+		free(tmp);
+		return qf_error_set(err, QF_ECANTCREAT, NULL, 0, 0,
+				    _("cannot write '%s': it is a symbolic link, "
+				      "and qifu does not write through links"),
+				    path);
+	}
 	if (have_old && !S_ISREG(st.st_mode)) {
 		free(tmp);
 		return qf_error_set(err, QF_ECANTCREAT, NULL, 0, 0,

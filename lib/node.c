@@ -1,5 +1,7 @@
 /* node.c - record trees. */
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -337,4 +339,45 @@ char *qf_node_join(const struct qf_node *seq, const char *sep)
 		s[at] = '\0';
 	}
 	return s;
+}
+
+int qf_node_int(const struct qf_node *n, long long *v)
+{
+	const char *p;
+	char *end;
+	int neg = 0, base = 10;
+
+	if (!n || n->kind != QF_NODE_SCALAR || !n->str)
+		return -1;
+	if (n->stype == QF_STYPE_FLOAT) {
+		double d = strtod(n->str, &end);
+
+		if (*end || end == n->str || !(d > -9e18 && d < 9e18) ||
+		    d != (double)(long long)d)
+			return -1;
+		*v = (long long)d;
+		return 0;
+	}
+	if (n->stype != QF_STYPE_INT)
+		return -1;
+	p = n->str;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'o')) {
+		base = p[1] == 'x' ? 16 : 8;
+		p += 2;
+	}
+	if (!*p || *p == '-' || *p == '+')
+		return -1;
+	errno = 0;
+	{
+		unsigned long long u = strtoull(p, &end, base);
+
+		if (*end || errno == ERANGE ||
+		    u > (neg ? (unsigned long long)LLONG_MAX + 1 :
+			       (unsigned long long)LLONG_MAX))
+			return -1;
+		*v = neg ? (long long)(0 - u) : (long long)u;
+	}
+	return 0;
 }

@@ -119,6 +119,7 @@ struct acc {
 	struct idset month_firms, total_firms;
 	struct idset month_people, total_people;
 	struct days month_days, total_days;
+	struct qf_error *err;            /* a record the figures cannot use */
 	struct dept_acc *dacc;           /* parallel to f->depts */
 	size_t dcap;
 	size_t scap, ocap;               /* stories, overdue */
@@ -475,8 +476,19 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 	if (in(&opened, &f->start, &f->end))
 		count_demand(&f->month_f, kind, st.level, cat);
 	{
-		const char *amt = qf_node_get_str(r, "amount");
-		long long yuan = amt ? strtoll(amt, NULL, 10) : 0;
+		/* As check reads it (1.5e7 is 15000000 yuan), and never a
+		 * sum that overflows: an amount out of the schema's range
+		 * stops the bulletin rather than print a wrong total. */
+		const struct qf_node *an = qf_node_get(r, "amount");
+		long long yuan = 0;
+
+		if (an && an->stype != QF_STYPE_NULL &&
+		    (qf_node_int(an, &yuan) || yuan < 0 || yuan > QF_AMOUNT_MAX))
+			return qf_error_set(a->err, QF_EDATA, file, an->line,
+					    an->col, _("field 'amount': '%s' is "
+					    "not a whole number of yuan from 0 "
+					    "to %lld: run qf check"),
+					    an->str ? an->str : "", QF_AMOUNT_MAX);
 		if (yuan > 0) {
 			f->total.amount += yuan;
 			if (in(&opened, &f->start, &f->end))
@@ -677,6 +689,7 @@ static int period_figures(struct qf_store *s, const struct qf_firms *firms,
 	}
 	if (!cs || qf_date_parse(cs, &f->campaign_start))
 		f->campaign_start = (struct qf_date){ 1900, 1, 1 };
+	a.err = err;
 	rc = qf_store_each(s, QF_VISIT, on_visit, &a, err);
 	if (!rc)
 		rc = qf_store_each(s, QF_DEMAND, on_demand, &a, err);

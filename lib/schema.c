@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "qf/date.h"
 #include "qf/error.h"
 #include "qf/node.h"
 #include "qf/schema.h"
@@ -214,34 +215,13 @@ static void show(const char *s, char *buf, size_t n)
 
 /* ---- dates and credit codes ----------------------------------------- */
 
-static int digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
-/* Strict YYYY-MM-DD naming a real day of the Gregorian calendar. */
+/* A date the rest of qifu reads (qf_date_parse: 1900..9999, a real day):
+ * one definition, so that check never passes what commands refuse. */
 static int valid_date(const char *s, size_t len)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-				     30, 31 };
-	int y, m, d, max;
+	struct qf_date d;
 
-	if (len != 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
-	    s[7] != '-' || !digits(s + 8, 2))
-		return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || d < 1)
-		return 0;
-	max = mdays[m - 1];
-	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
-		max = 29;
-	return d <= max;
+	return len == 10 && strlen(s) == len && qf_date_parse(s, &d) == 0;
 }
 
 /* GB 32100-2015: 18 characters from a 31-character set (no I, O, Z, S, V);

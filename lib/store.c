@@ -268,11 +268,12 @@ const char *qf_store_setting(const struct qf_store *s, const char *key)
 long qf_store_setting_int(const struct qf_store *s, const char *key,
 			  long dflt)
 {
-	const struct qf_node *v = qf_node_get(s->settings, key);
+	long long v;
 
-	if (!v || v->kind != QF_NODE_SCALAR || v->stype != QF_STYPE_INT)
+	if (qf_node_int(qf_node_get(s->settings, key), &v) || v < LONG_MIN ||
+	    v > LONG_MAX)
 		return dflt;
-	return strtol(v->str, NULL, 0);
+	return (long)v;
 }
 
 /* A writer killed between creating its temporary file and renaming it
@@ -600,6 +601,8 @@ struct find_one {
 	unsigned first_line, last_line;
 	unsigned long max_seq;     /* for next_id */
 	char prefix[QF_ID_MAX];
+	char *dup_file;            /* a second record with the ID */
+	unsigned dup_line;
 };
 
 static int find_doc(const struct qf_doc *doc, const char *file, void *ud)
@@ -609,13 +612,19 @@ static int find_doc(const struct qf_doc *doc, const char *file, void *ud)
 
 	if (!id || strcmp(id, f->id) != 0)
 		return 0;
+	if (f->rec) {
+		/* A second one: which of the two would a write change? */
+		f->dup_file = strdup(file);
+		f->dup_line = doc->first_line;
+		return f->dup_file ? 2 : QF_ESOFTWARE;
+	}
 	f->rec = qf_node_clone(doc->root);
 	f->file = strdup(file);
 	f->first_line = doc->first_line;
 	f->last_line = doc->last_line;
 	if (!f->rec || !f->file)
 		return QF_ESOFTWARE;
-	return 1;
+	return 0;   /* go on: the ID must be there once only */
 }
 
 /* "no firm 'ID'": a whole sentence for each type, so that a translation
@@ -662,7 +671,19 @@ static int locate(struct qf_store *s, const char *id, struct find_one *f,
 		if (file_for_key(paths[i], key))
 			rc = each_in_file(paths[i], find_doc, f, err);
 	qf_store_free_paths(paths, n);
-	if (rc == 1)
+	if (rc == 2) {
+		rc = qf_error_set(err, QF_EDATA, f->dup_file, f->dup_line, 1,
+				  _("duplicate ID '%s' (first at %s:%u): "
+				    "run qf check"), id, f->file, f->first_line);
+	} else if (f->rec && rc != QF_ESOFTWARE) {
+		/* Found, and a later record of the file does not parse: that
+		 * one is check's business, not a reason to refuse this one. */
+		qf_error_clear(err);
+		rc = QF_OK;
+	}
+	free(f->dup_file);
+	f->dup_file = NULL;
+	if (!rc && f->rec)
 		return QF_OK;
 	if (rc == QF_ESOFTWARE && !err->msg[0])
 		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));

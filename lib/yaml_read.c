@@ -34,6 +34,9 @@ struct qf_reader {
 	size_t nread;		/* bytes read from fp */
 	int read_errno;		/* errno of a failed read, or 0 */
 	int too_large;		/* the file grew beyond QF_YAML_MAX_FILE */
+	size_t pos;		/* memory input: bytes handed to libyaml */
+	int prev_cr;		/* the last byte handed over was a CR */
+	size_t lone_cr;		/* offset + 1 of a CR not followed by LF */
 	int ended;		/* STREAM_END seen */
 	int failed;		/* an error was returned: unusable */
 };
@@ -60,6 +63,27 @@ struct build {
 	unsigned first_line, last_line;
 };
 
+/* Line ends are LF or CR LF.  A CR alone (old Mac files) is a line break
+ * to libyaml but not to the line-based rewrite, which would then cut the
+ * wrong lines: such input is refused.  n bytes at offset at; n == 0 at the
+ * end.  Returns 0 when a lone CR is found (r->lone_cr set). */
+static int scan_cr(struct qf_reader *r, const unsigned char *s, size_t n,
+		   size_t at)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (r->prev_cr && s[i] != '\n') {
+			r->lone_cr = at + i;        /* the CR's offset + 1 */
+			return 0;
+		}
+		r->prev_cr = s[i] == '\r';
+	}
+	if (n == 0 && r->prev_cr) {
+		r->lone_cr = at;
+		return 0;
+	}
+	return 1;
+}
+
 /* libyaml's read handler over r->fp: counts bytes so that a file that
  * grows, or is not a regular file, still cannot exceed QF_YAML_MAX_FILE. */
 static int read_file(void *data, unsigned char *buf, size_t size,
@@ -74,11 +98,28 @@ static int read_file(void *data, unsigned char *buf, size_t size,
 		r->read_errno = errno ? errno : EIO;
 		return 0;
 	}
+	if (!scan_cr(r, buf, n, r->nread))
+		return 0;
 	r->nread += n;
 	if (r->nread > QF_YAML_MAX_FILE) {
 		r->too_large = 1;
 		return 0;
 	}
+	*size_read = n;
+	return 1;
+}
+
+/* The same over memory. */
+static int read_mem(void *data, unsigned char *buf, size_t size,
+		    size_t *size_read)
+{
+	struct qf_reader *r = data;
+	size_t n = r->len - r->pos < size ? r->len - r->pos : size;
+
+	memcpy(buf, r->buf + r->pos, n);
+	if (!scan_cr(r, buf, n, r->pos))
+		return 0;
+	r->pos += n;
 	*size_read = n;
 	return 1;
 }
@@ -205,6 +246,12 @@ static int parser_error(struct qf_reader *r, struct qf_error *err)
 			return qf_error_set(err, QF_EDATA, r->name, 0, 0,
 					    _("file is larger than %u bytes"),
 					    QF_YAML_MAX_FILE);
+		if (r->lone_cr) {
+			offset_position(r, r->lone_cr - 1, &line, &col);
+			return qf_error_set(err, QF_EDATA, r->name, line, col,
+					    _("a line ends in CR alone: line "
+					      "ends must be LF or CR LF"));
+		}
 		offset_position(r, p->problem_offset, &line, &col);
 		if (strstr(problem, "UTF-8") || strstr(problem, "UTF-16"))
 			return qf_error_set(err, QF_EDATA, r->name, line, col,
@@ -322,8 +369,7 @@ int qf_reader_open_mem(struct qf_reader **out, const char *buf, size_t len,
 		return rc;
 	r->buf = buf;
 	r->len = len;
-	yaml_parser_set_input_string(&r->parser, (const unsigned char *)buf,
-				     len);
+	yaml_parser_set_input(&r->parser, read_mem, r);
 	*out = r;
 	return QF_OK;
 }

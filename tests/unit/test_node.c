@@ -651,6 +651,60 @@ static void test_stype_uses_len(void **state)
 	assert_int_equal(qf_stype_resolve("0x\0001", 4), QF_STYPE_STR);
 }
 
+/* qf_node_int reads whole numbers as the schema's "integer" takes them. */
+static int int_of(const char *s, long long *v)
+{
+	struct qf_node *n = qf_node_new_scalar_len(s, strlen(s),
+						   qf_stype_resolve(s, strlen(s)));
+	int rc;
+
+	assert_non_null(n);
+	rc = qf_node_int(n, v);
+	qf_node_free(n);
+	return rc;
+}
+
+static void test_node_int(void **state)
+{
+	long long v = 0;
+	struct qf_node *str = qf_node_new_scalar("12");
+
+	(void)state;
+	assert_int_equal(int_of("12", &v), 0);
+	assert_true(v == 12);
+	assert_int_equal(int_of("-3", &v), 0);
+	assert_true(v == -3);
+	assert_int_equal(int_of("+7", &v), 0);
+	assert_true(v == 7);
+	assert_int_equal(int_of("0x1f", &v), 0);
+	assert_true(v == 31);
+	assert_int_equal(int_of("0o17", &v), 0);
+	assert_true(v == 15);
+	assert_int_equal(int_of("017", &v), 0);     /* YAML 1.2: decimal */
+	assert_true(v == 17);
+	assert_int_equal(int_of("1.5e7", &v), 0);   /* a whole float */
+	assert_true(v == 15000000);
+	assert_int_equal(int_of("1.0", &v), 0);
+	assert_true(v == 1);
+	assert_int_equal(int_of("9223372036854775807", &v), 0);
+	assert_true(v == 9223372036854775807LL);
+	assert_int_equal(int_of("-9223372036854775808", &v), 0);
+	assert_true(v == -9223372036854775807LL - 1);
+	/* Not whole, too large, not numbers: refused, v untouched. */
+	v = 42;
+	assert_int_equal(int_of("1.5", &v), -1);
+	assert_int_equal(int_of("9223372036854775808", &v), -1);
+	assert_int_equal(int_of("99999999999999999999999", &v), -1);
+	assert_int_equal(int_of("1e30", &v), -1);
+	assert_int_equal(int_of(".nan", &v), -1);
+	assert_int_equal(int_of("true", &v), -1);
+	assert_int_equal(int_of("~", &v), -1);
+	assert_int_equal(qf_node_int(str, &v), -1);  /* the string '12' */
+	assert_int_equal(qf_node_int(NULL, &v), -1);
+	assert_true(v == 42);
+	qf_node_free(str);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -692,6 +746,7 @@ int main(void)
 		cmocka_unit_test(test_stype_float),
 		cmocka_unit_test(test_stype_str),
 		cmocka_unit_test(test_stype_uses_len),
+		cmocka_unit_test(test_node_int),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

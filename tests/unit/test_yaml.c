@@ -251,10 +251,10 @@ static const struct lines_case lines_cases[] = {
 	{ "%YAML 1.1\n---\na: 1\n", 1, { { 1, 3 } } },
 	/* a scalar root */
 	{ "--- x\n--- |\n  y\n", 2, { { 1, 1 }, { 2, 3 } } },
-	/* CRLF and CR-only line ends count as libyaml counts them */
+	/* CRLF line ends count as libyaml counts them (CR alone is refused:
+	 * test_empty_and_odd) */
 	{ "---\r\na: 1\r\nb: |\r\n  x\r\n---\r\nc: 2\r\n", 2,
 	  { { 1, 4 }, { 5, 6 } } },
-	{ "---\ra: 1\rb: 2\r---\rc: 3", 2, { { 1, 3 }, { 4, 5 } } },
 	{ "\xef\xbb\xbf---\na: 1\n", 1, { { 1, 2 } } },
 };
 
@@ -553,13 +553,24 @@ static void test_empty_and_odd(void **state)
 		assert_int_equal(nd, 1);
 		assert_int_equal(val(d[0].root, "a")->col, 4);
 		release_all(d, nd);
-		/* CR-only line ends are line breaks to libyaml. */
-		assert_int_equal(read_all(*state, i, "a: 1\rb: x\r", 10, d,
-					  &nd, &err), 0);
-		assert_int_equal(nd, 1);
-		assert_scalar(val(d[0].root, "b"), "x", QF_STYPE_STR);
+		/* A CR alone is a line break to libyaml but not to the
+		 * line-based rewrite: refused where it stands, in the middle
+		 * or at the very end; CR LF is fine. */
+		assert_int_not_equal(read_all(*state, i, "a: 1\rb: x\n", 10,
+					      d, &nd, &err), 0);
+		assert_int_equal(err.code, QF_EDATA);
+		assert_int_equal(err.line, 1);
+		assert_int_equal(err.col, 5);
+		assert_non_null(strstr(err.msg, "CR alone"));
+		release_all(d, nd);
+		assert_int_not_equal(read_all(*state, i, "a: 1\nb: x\r", 10,
+					      d, &nd, &err), 0);
+		assert_int_equal(err.line, 2);
+		assert_int_equal(err.col, 5);
+		release_all(d, nd);
+		assert_int_equal(read_all(*state, i, "a: 1\r\nb: x\r\n", 12,
+					  d, &nd, &err), 0);
 		assert_int_equal(val(d[0].root, "b")->line, 2);
-		assert_int_equal(d[0].last_line, 2);
 		release_all(d, nd);
 	}
 }

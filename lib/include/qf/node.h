@@ -69,6 +69,11 @@ int qf_node_map_del(struct qf_node *map, const char *key);
 struct qf_node *qf_node_get(const struct qf_node *map, const char *key);
 /* String of a scalar value, or NULL when absent, not a scalar, or null. */
 const char *qf_node_get_str(const struct qf_node *map, const char *key);
+/* The whole number a scalar spells, as the schema's "integer" takes it:
+ * YAML 1.2 core integers (12, -3, 0x1f, 0o17) and floats with a whole
+ * value (1.0, 1.5e7).  Returns 0, or -1 when n is not such a number or
+ * does not fit a long long. */
+int qf_node_int(const struct qf_node *n, long long *v);
 /* Key node of key in map (for its position), or NULL. */
 const struct qf_node *qf_node_get_key(const struct qf_node *map,
 				      const char *key);

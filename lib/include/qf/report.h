@@ -32,6 +32,10 @@
 #include "qf/store.h"
 
 #define QF_REPORT_MAX_TAGS 4
+/* The largest amount (元) a demand may ask: the maximum of amount in
+ * schemas/demand.yaml (1 万亿元), which check enforces; the bulletin stops
+ * on a larger one rather than print a wrong total. */
+#define QF_AMOUNT_MAX 1000000000000LL
 #define QF_REPORT_NCATS 13   /* the categories of vocab.h, in its order */
 
 struct qf_period_figures {
