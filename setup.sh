@@ -2,22 +2,26 @@
 # setup.sh - install what qifu needs, build it, and run it or test it.
 #
 #   ./setup.sh bulletin   install, build, print the example store's bulletin
-#   ./setup.sh test       install, build with gcc and run every test (and
-#                         the unit tests under valgrind), then build with
-#                         clang (ASan+UBSan) and run them again, with the
-#                         libFuzzer harnesses
+#   ./setup.sh test       install, build with gcc and run every test (the
+#                         reliability run among them), run the unit tests,
+#                         the bad-input corpus and every command under
+#                         valgrind, build with clang (ASan+UBSan) and run
+#                         every test again with the libFuzzer harnesses,
+#                         measure coverage with a gcov build, and print
+#                         the figures (tests/figures)
 #   ./setup.sh build      install and build only
 #
-# On Debian 12 as root (or with sudo).  Builds go to build/ (gcc) and
-# build-asan/ (clang with sanitizers).
+# On Debian 12 as root (or with sudo).  Builds go to build/ (gcc),
+# build-asan/ (clang with sanitizers) and build-cov/ (gcc with gcov).
 set -eu
 
 cd "$(dirname "$0")"
 
 PACKAGES="build-essential cmake pkg-config gettext clang libyaml-dev libcsv-dev
 libcmocka-dev libutf8proc-dev valgrind python3 util-linux strace procps"
-# The tests also print the HTML bulletin with a real browser to an A4 PDF.
-TEST_PACKAGES="chromium poppler-utils fonts-noto-cjk"
+# The tests also print the HTML bulletin with a real browser to an A4 PDF,
+# fail writes and allocations with libfiu, and measure coverage with gcovr.
+TEST_PACKAGES="chromium poppler-utils fonts-noto-cjk libfiu-dev fiu-utils gcovr"
 
 install_deps() { # install_deps [EXTRA PACKAGES...]
 	missing=""
@@ -34,6 +38,10 @@ install_deps() { # install_deps [EXTRA PACKAGES...]
 }
 
 jobs=$(nproc 2>/dev/null || echo 2)
+# The command-line tests that also run under valgrind in `test`: every
+# command once, and the scripts of the writes and of check.  (All of them
+# pass under valgrind too, QF_VALGRIND=1, but take some 20 minutes.)
+VALGRIND_CLI="cli/t-(every-command|check|add-visit|add-demand|init|qf)$"
 
 build() { # build DIR CC [cmake args...]
 	dir=$1 cc=$2
@@ -56,22 +64,44 @@ build)
 test)
 	# shellcheck disable=SC2086
 	install_deps $TEST_PACKAGES
-	echo "== gcc build, all tests" >&2
-	build build gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	echo "== gcc build, all tests (the reliability run among them)" >&2
+	build build gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQF_COVERAGE=OFF
 	(cd build && ctest -j "$jobs" --output-on-failure)
-	echo "== the unit tests under valgrind" >&2
+
+	echo "== valgrind: the unit tests, the bad-input corpus, every command" >&2
+	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+	logs=$PWD/build/valgrind
+	rm -rf "$logs" && mkdir "$logs"
 	for t in build/tests/test_*; do
-		valgrind -q --error-exitcode=99 --leak-check=full \
-			--errors-for-leak-kinds=definite,indirect "$t" >/dev/null ||
+		$vg --log-file="$logs/${t##*/}.%p.log" "$t" >/dev/null ||
 			{ echo "setup.sh: valgrind reports on $t" >&2; exit 1; }
 	done
+	QF_BAD_WRAP="$vg --log-file=$logs/bad.%p.log" sh tests/bad/run build
+	(cd build && QF_VALGRIND=1 QF_VALGRIND_LOGS="$logs" \
+		ctest -j "$jobs" --output-on-failure -R "$VALGRIND_CLI")
+
 	echo "== clang build with AddressSanitizer + UndefinedBehaviorSanitizer, all tests, and the fuzzers" >&2
 	# (the reliability run, minutes of killed processes, once is enough)
 	build build-asan clang -DCMAKE_BUILD_TYPE=Debug -DQF_SANITIZE=ON \
 		-DQF_RELIABILITY=OFF -DQF_FUZZ=ON
-	(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	san=$PWD/build-asan/sanitizer
+	rm -rf "$san" build-asan/tests/fuzz/crash-* && mkdir "$san"
+	(cd build-asan &&
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:log_path=$san/asan \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$san/ubsan \
 		ctest -j "$jobs" --output-on-failure)
+
+	echo "== gcc build with gcov: the unit and command-line tests, coverage" >&2
+	build build-cov gcc -DCMAKE_BUILD_TYPE=Debug -DQF_COVERAGE=ON -DQF_RELIABILITY=OFF
+	find build-cov -name '*.gcda' -delete
+	(cd build-cov && ctest -j "$jobs" --output-on-failure -E 'pdf|install')
+	gcovr -r . --filter 'lib/' --filter 'cmd/' --print-summary -o build-cov/coverage-files.txt \
+		build-cov >build-cov/coverage.txt
+
+	# gcovr -o /dev/null once replaced the device with a file: never again.
+	[ -c /dev/null ] || { echo "setup.sh: a test replaced /dev/null" >&2; exit 1; }
+	echo "== figures" >&2
+	sh tests/figures build build-asan build-cov
 	;;
 *)
 	echo "usage: ./setup.sh bulletin|test|build" >&2

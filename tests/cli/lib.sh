@@ -26,13 +26,17 @@ trap 'rm -rf "$T"' EXIT
 mkdir "$T/w" && cd "$T/w" || exit 1
 
 # QF_VALGRIND=1 runs every program under valgrind: a memory error or leak
-# makes it exit 99, which no test expects.
+# makes it exit 99, which no test expects.  With QF_VALGRIND_LOGS=DIR each
+# run's report goes to a file of its own there (empty when clean), which
+# tests/figures counts.
 if [ "${QF_VALGRIND:-0}" = 1 ]; then
 	mkdir "$T/vg"
+	vglog=""
+	[ -n "${QF_VALGRIND_LOGS:-}" ] && vglog="--log-file=$QF_VALGRIND_LOGS/%q{QF_VG_NAME}.%p.log"
 	for prog in "$QF_BIN"/qf "$QF_BIN"/qf-*; do
 		[ -x "$prog" ] || continue
-		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes "%s" "$@"\n' \
-			"$prog" >"$T/vg/${prog##*/}"
+		printf '#!/bin/sh\nQF_VG_NAME=%s exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes %s "%s" "$@"\n' \
+			"${T##*/}.${prog##*/}" "$vglog" "$prog" >"$T/vg/${prog##*/}"
 		chmod +x "$T/vg/${prog##*/}"
 	done
 	PATH="$T/vg:$PATH"
