@@ -632,9 +632,17 @@ then pass; else fail "HTML charts"; fi
 test_start "HTML escapes what the records hold"
 cp -r "$D" esc
 sed -i 's/^organisation: .*/organisation: "<script>alert(1)<\/script>\&"/' esc/qf.yaml
+# ... and a firm's name, a department and a case's title and resolution,
+# which reach the tables, the charts and the month's stories.
+sed -i 's/^name: \(.*\)/name: "<img src=x>\1"/' esc/firms/*.yaml
+sed -i -e 's/^title: .*/title: "<b onmouseover=x>标题<\/b>"/' \
+	-e 's/^\(  *\)dept: \(.*\)/\1dept: "<i>\2<\/i>"/' \
+	-e 's/^dept: \(.*\)/dept: "<i>\1<\/i>"/' esc/demands/*.yaml
 if expect_code 0 qf monthly-report --data esc --month 2023-10 -f html &&
 	expect_out_has "<title>&lt;script&gt;alert(1)&lt;/script&gt;&amp;" &&
-	assert test "$(grep -c '<script' "$T/out")" -eq 0; then pass; fi
+	expect_out_has "&lt;b onmouseover=x&gt;标题&lt;/b&gt;" &&
+	expect_out_has "&lt;img src=x&gt;" && expect_out_has "&lt;i&gt;市科技局&lt;/i&gt;" &&
+	assert test "$(grep -c '<script\|<img\|<b \|<i>' "$T/out")" -eq 0; then pass; fi
 
 test_start "--publish keeps the bulletin, its figures and the records' fingerprints"
 cp -r "$D" pub
