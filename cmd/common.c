@@ -149,6 +149,22 @@ void version(void)
 	exit(0);
 }
 
+/* How long to wait for the lock: $QF_LOCK_WAIT seconds, for a cron job
+ * that had rather wait, or 5 s. */
+static int lock_wait_ms(void)
+{
+	const char *w = getenv("QF_LOCK_WAIT");
+	char *end;
+	long sec;
+
+	if (!w || !*w)
+		return QF_LOCK_TIMEOUT_MS;
+	sec = strtol(w, &end, 10);
+	if (*end || sec < 0 || sec > 3600)
+		die(QF_EUSAGE, _("QF_LOCK_WAIT is not a number of seconds from 0 to 3600: '%s'"), w);
+	return (int)sec * 1000;
+}
+
 /* The store a command opened.  A command that dies with it open leaves
  * its memory to exit(); kept here, it stays reachable, not leaked.
  * volatile: nothing reads it, and gcc -O2 dropped the store to it, which
@@ -170,25 +186,18 @@ struct qf_store *open_store(const char *data)
 	}
 	free(root);
 	opened = s;
+	/* Readers see a store before or after a write, never in between. */
+	if (qf_store_lock_shared(s, lock_wait_ms(), &err))
+		die_error(&err);
 	return s;
 }
 
 void lock_store(struct qf_store *s)
 {
 	struct qf_error err;
-	const char *w = getenv("QF_LOCK_WAIT");
-	int ms = QF_LOCK_TIMEOUT_MS;
-	char *end;
 
-	/* $QF_LOCK_WAIT seconds, for a cron job that had rather wait. */
-	if (w && *w) {
-		long sec = strtol(w, &end, 10);
-		if (*end || sec < 0 || sec > 3600)
-			die(QF_EUSAGE, _("QF_LOCK_WAIT is not a number of seconds from 0 to 3600: '%s'"), w);
-		ms = (int)sec * 1000;
-	}
 	qf_error_clear(&err);
-	if (qf_store_lock(s, ms, &err))
+	if (qf_store_lock(s, lock_wait_ms(), &err))
 		die_error(&err);
 }
 

@@ -59,7 +59,8 @@ void usage(int code, const char *text) __attribute__((noreturn));
 void no_operands(int argc, char **argv);
 void version(void) __attribute__((noreturn));
 
-/* Find and open the store (--data, walking up, $QF_DATA); dies on error. */
+/* Find and open the store (--data, walking up, $QF_DATA), and take the
+ * readers' shared lock (qf_store_lock_shared); dies on error. */
 struct qf_store *open_store(const char *data);
 /* Take the writers' lock or die (75 when busy), waiting up to 5 s or
  * $QF_LOCK_WAIT seconds. */

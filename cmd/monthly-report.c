@@ -172,6 +172,8 @@ int main(int argc, char **argv)
 		m = t.m == 1 ? 12 : t.m - 1;
 	}
 	s = open_store(data);
+	if (publish)
+		lock_store(s);  /* the figures and the records kept: one state */
 	if (!lang)
 		lang = qf_store_setting(s, "lang");
 	qf_error_clear(&err);

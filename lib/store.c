@@ -318,13 +318,39 @@ static void clean_leftovers(struct qf_store *s)
 
 static void recover(struct qf_store *s);
 
+/* flock(fd, op) within timeout_ms: QF_OK, or QF_EBUSY / QF_ECANTCREAT
+ * with err set. */
+static int flock_wait(struct qf_store *s, int fd, int op, int timeout_ms,
+		      const char *path, struct qf_error *err)
+{
+	int waited = 0;
+
+	while (flock(fd, op | LOCK_NB) != 0) {
+		struct timespec ts = { 0, 20 * 1000 * 1000 };
+
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
+					    _("cannot lock '%s'"), path);
+		if (waited >= timeout_ms)
+			return qf_error_set(err, QF_EBUSY, NULL, 0, 0,
+				_("store '%s' is busy: another writer has held '%s' for %.1f s; try again"),
+				s->root, path, timeout_ms / 1000.0);
+		nanosleep(&ts, NULL);
+		waited += 20;
+	}
+	return QF_OK;
+}
+
 int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err)
 {
 	char *path;
-	int fd, waited = 0;
+	int fd, rc;
 
-	if (s->lock_fd >= 0)
+	if (s->lock_fd >= 0 && !s->lock_shared)
 		return QF_OK;
+	/* A reader's shared lock is let go first (flock's conversion is not
+	 * atomic either): everything is read again under this one. */
+	qf_store_unlock(s);
 	if (!(path = join(s->root, "qf.lock")))
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("out of memory"));
@@ -339,32 +365,41 @@ int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err)
 		free(path);
 		return QF_ECANTCREAT;
 	}
-	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		struct timespec ts = { 0, 20 * 1000 * 1000 };
-
-		if (errno != EWOULDBLOCK && errno != EINTR) {
-			qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
-				     _("cannot lock '%s'"), path);
-			goto fail;
-		}
-		if (waited >= timeout_ms) {
-			qf_error_set(err, QF_EBUSY, NULL, 0, 0,
-				_("store '%s' is busy: another writer has held '%s' for %.1f s; try again"),
-				s->root, path, timeout_ms / 1000.0);
-			goto fail;
-		}
-		nanosleep(&ts, NULL);
-		waited += 20;
+	if ((rc = flock_wait(s, fd, LOCK_EX, timeout_ms, path, err))) {
+		close(fd);
+		free(path);
+		return rc;
 	}
 	free(path);
 	s->lock_fd = fd;
+	s->lock_shared = 0;
+	qf_store_forget(s);
 	clean_leftovers(s);
 	recover(s);
 	return QF_OK;
-fail:
-	close(fd);
-	free(path);
-	return err->code;
+}
+
+int qf_store_lock_shared(struct qf_store *s, int timeout_ms,
+			 struct qf_error *err)
+{
+	char path[PATH_MAX];
+	int fd, rc;
+
+	if (s->lock_fd >= 0)
+		return QF_OK;
+	/* Read-only: no lock file, or none this user may open, means no
+	 * writer follows the protocol here; read without. */
+	if ((size_t)snprintf(path, sizeof path, "%s/qf.lock", s->root) >=
+	    sizeof path ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return QF_OK;
+	if ((rc = flock_wait(s, fd, LOCK_SH, timeout_ms, path, err))) {
+		close(fd);
+		return rc;
+	}
+	s->lock_fd = fd;
+	s->lock_shared = 1;
+	return QF_OK;
 }
 
 void qf_store_unlock(struct qf_store *s)
@@ -372,6 +407,7 @@ void qf_store_unlock(struct qf_store *s)
 	if (s->lock_fd >= 0) {
 		close(s->lock_fd);   /* releases the flock */
 		s->lock_fd = -1;
+		s->lock_shared = 0;
 	}
 }
 

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Writers take the store's lock; a writer that cannot get it in time exits
-# 75 and changes nothing; readers never take it and never write.
+# 75 and changes nothing.  Readers share it (flock LOCK_SH), so that they
+# see a store before or after a write, never in between; they never
+# create it and never write.
 . "${QF_SRC}/tests/cli/lib.sh"
 command -v flock >/dev/null || { echo "1..0 # SKIP flock(1) missing"; exit 0; }
 new_store s
@@ -39,12 +41,29 @@ X
 then pass; fi
 wait "$holder"
 
-test_start "readers work while a writer holds the lock"
-flock qf.lock sleep 3 &
+test_start "a reader waits for a writer to finish, then reads the whole write"
+flock qf.lock sleep 2 &
 holder=$!
 sleep 0.3
-if expect_code 0 qf check && expect_code 0 qf monthly-report --month 2023-05; then pass; fi
-kill "$holder" 2>/dev/null
+start=$(date +%s)
+if expect_code 0 qf check && assert test $(( $(date +%s) - start )) -ge 1 &&
+	expect_code 0 qf monthly-report --month 2023-05; then pass; fi
+wait "$holder" 2>/dev/null
+
+test_start "a reader gives up with 75 when a writer holds the lock past QF_LOCK_WAIT"
+flock qf.lock sleep 2.5 &
+holder=$!
+sleep 0.3
+if QF_LOCK_WAIT=1 expect_code 75 qf list-firms && expect_err_has "is busy"; then pass; fi
+wait "$holder" 2>/dev/null    # (killing flock(1) would leave its sleep)
+
+test_start "readers share the lock; a writer waits for them"
+flock -s qf.lock sleep 3 &
+holder=$!
+sleep 0.3
+start=$(date +%s)
+if expect_code 0 qf list-firms && assert test $(( $(date +%s) - start )) -le 1 &&
+	QF_LOCK_WAIT=1 expect_code 75 qf add-firm --name 戊公司; then pass; fi
 wait "$holder" 2>/dev/null
 
 test_start "readers write nothing, not even the lock file"

@@ -33,6 +33,7 @@ struct qf_store {
 	char *schema_dir;
 	struct qf_schema *schemas[QF_NTYPES];  /* loaded on first use */
 	int lock_fd;                /* -1 when not locked */
+	int lock_shared;            /* lock_fd holds a reader's shared lock */
 	mode_t dir_mode, file_mode; /* what new folders and files get: the
 				     * store folder's own mode, never
 				     * writable by others (a group-shared
@@ -79,6 +80,13 @@ long qf_store_setting_int(const struct qf_store *s, const char *key,
  * writer holds it that long; QF_ECANTCREAT when the lock file cannot be
  * opened. */
 int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err);
+/* Take a reader's shared lock on qf.lock, waiting up to timeout_ms for a
+ * writer to finish: a reader then sees the store before or after a write
+ * of several records (a visit and its demands), never in between.  A
+ * store whose qf.lock cannot be opened (read-only media, no lock file) is
+ * read without.  qf_store_lock later trades it for the writers' lock. */
+int qf_store_lock_shared(struct qf_store *s, int timeout_ms,
+			 struct qf_error *err);
 void qf_store_unlock(struct qf_store *s);
 
 /* The *.yaml files of a type's folder, sorted by name, as paths under
