@@ -425,6 +425,51 @@ static void test_lock(void **state)
 	assert_int_equal(stat(at(c, "qf.lock"), &st), 0);
 }
 
+/* Readers share the lock; writers exclude them; a store with no lock file
+ * is read without one, and the reader does not make it. */
+static void test_lock_shared(void **state)
+{
+	struct ctx *c = *state;
+	struct qf_store *r2 = NULL, *w = NULL;
+	struct qf_error err;
+	struct stat st;
+
+	qf_error_clear(&err);
+	assert_int_equal(qf_store_open(&r2, c->fx.root, FIXTURE_SCHEMAS, &err),
+			 QF_OK);
+	assert_int_equal(qf_store_open(&w, c->fx.root, FIXTURE_SCHEMAS, &err),
+			 QF_OK);
+
+	/* No qf.lock yet: read without, and do not make one. */
+	assert_int_equal(qf_store_lock_shared(c->s, 100, &err), QF_OK);
+	assert_int_equal(c->s->lock_fd, -1);
+	assert_int_not_equal(stat(at(c, "qf.lock"), &st), 0);
+
+	/* A writer holds it: a reader waits, then gives up. */
+	assert_int_equal(qf_store_lock(w, 100, &err), QF_OK);
+	assert_int_equal(qf_store_lock_shared(c->s, 100, &err), QF_EBUSY);
+	assert_non_null(strstr(err.msg, "busy"));
+	assert_int_equal(c->s->lock_fd, -1);
+	qf_store_unlock(w);
+
+	/* Two readers at once; a writer waits for them. */
+	assert_int_equal(qf_store_lock_shared(c->s, 100, &err), QF_OK);
+	assert_true(c->s->lock_fd >= 0);
+	assert_int_equal(qf_store_lock_shared(r2, 100, &err), QF_OK);
+	assert_int_equal(qf_store_lock(w, 100, &err), QF_EBUSY);
+
+	/* A reader becomes a writer once the other reader has gone. */
+	assert_int_equal(qf_store_lock(c->s, 100, &err), QF_EBUSY);
+	qf_store_unlock(r2);
+	assert_int_equal(qf_store_lock(c->s, 100, &err), QF_OK);
+	assert_int_equal(c->s->lock_shared, 0);
+	assert_int_equal(qf_store_lock_shared(r2, 100, &err), QF_EBUSY);
+	qf_store_unlock(c->s);
+
+	qf_store_free(r2);
+	qf_store_free(w);
+}
+
 static void test_lock_cannot_open(void **state)
 {
 	struct ctx *c = *state;
@@ -1347,6 +1392,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_open_bad_settings,
 						setup_bare, teardown),
 		cmocka_unit_test_setup_teardown(test_lock, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lock_shared, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_lock_cannot_open, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_files, setup, teardown),
