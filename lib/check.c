@@ -23,6 +23,9 @@ struct check {
 	enum qf_type type;
 	struct seen *seen;
 	size_t nseen, capseen;
+	char **links;           /* "VISIT\tDEMAND" for each demand a visit lists */
+	size_t nlinks, caplinks;
+	int links_sorted;
 	size_t records;
 	int oom;
 };
@@ -58,6 +61,55 @@ static int get_date(const struct qf_node *rec, const char *key,
 	const char *s = qf_node_get_str(rec, key);
 
 	return s && qf_date_parse(s, d) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Note that visit lists demand (visits are checked before demands). */
+static void link_visit(struct check *c, const char *visit, const char *demand)
+{
+	size_t n = strlen(visit) + strlen(demand) + 2;
+	char *k;
+
+	if (c->nlinks == c->caplinks) {
+		size_t cap = c->caplinks ? c->caplinks * 2 : 64;
+		char **v = realloc(c->links, cap * sizeof *v);
+
+		if (!v) {
+			c->oom = 1;
+			return;
+		}
+		c->links = v;
+		c->caplinks = cap;
+	}
+	if (!(k = malloc(n))) {
+		c->oom = 1;
+		return;
+	}
+	snprintf(k, n, "%s\t%s", visit, demand);
+	c->links[c->nlinks++] = k;
+	c->links_sorted = 0;
+}
+
+/* Does visit list demand in its demands? */
+static int listed(struct check *c, const char *visit, const char *demand)
+{
+	char key[2 * QF_ID_MAX + 2];
+	const char *k = key;
+
+	if (!demand)
+		return 1;
+	if (!c->links_sorted) {
+		if (c->nlinks)
+			qsort(c->links, c->nlinks, sizeof *c->links, cmp_str);
+		c->links_sorted = 1;
+	}
+	snprintf(key, sizeof key, "%s\t%s", visit, demand);
+	return c->nlinks &&
+	       bsearch(&k, c->links, c->nlinks, sizeof *c->links, cmp_str);
 }
 
 static void check_demand(struct check *c, const struct qf_node *rec,
@@ -121,6 +173,11 @@ static void check_demand(struct check *c, const struct qf_node *rec,
 		else if (!has)
 			add(c, file, where(rec, "source"), _("no visit '%s'"),
 			    source);
+		else if (!listed(c, source, qf_node_get_str(rec, "id")))
+			add(c, file, where(rec, "source"),
+			    _("visit '%s' does not list this demand in its "
+			      "demands (a write cut short, or an edit by hand): "
+			      "add it there"), source);
 	}
 }
 
@@ -232,7 +289,12 @@ static int check_record(const struct qf_doc *doc, const char *file, void *ud)
 		check_demand(c, rec, file);
 		check_month(c, rec, file, "opened");
 	} else if (c->type == QF_VISIT) {
+		const struct qf_node *ds = qf_node_get(rec, "demands");
+
 		check_month(c, rec, file, "date");
+		for (size_t i = 0; ds && ds->kind == QF_NODE_SEQ && i < ds->n; i++)
+			if (ds->items[i]->kind == QF_NODE_SCALAR && ds->items[i]->str)
+				link_visit(c, id, ds->items[i]->str);
 	}
 	return c->oom ? QF_ESOFTWARE : 0;
 }
@@ -265,6 +327,18 @@ static void report_duplicates(struct check *c)
 				 e->id, first->file, first->line, first->col))
 			c->oom = 1;
 	}
+}
+
+static void free_check(struct check *c)
+{
+	for (size_t i = 0; i < c->nseen; i++) {
+		free(c->seen[i].id);
+		free(c->seen[i].file);
+	}
+	free(c->seen);
+	for (size_t i = 0; i < c->nlinks; i++)
+		free(c->links[i]);
+	free(c->links);
 }
 
 size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
@@ -313,11 +387,7 @@ size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
 			break;
 	}
 	report_duplicates(&c);
-	for (size_t i = 0; i < c.nseen; i++) {
-		free(c.seen[i].id);
-		free(c.seen[i].file);
-	}
-	free(c.seen);
+	free_check(&c);
 	if (c.oom) {
 		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
 		return (size_t)-1;
@@ -327,10 +397,6 @@ size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
 	qf_diags_sort(out);
 	return out->n - before;
 fail:
-	for (size_t i = 0; i < c.nseen; i++) {
-		free(c.seen[i].id);
-		free(c.seen[i].file);
-	}
-	free(c.seen);
+	free_check(&c);
 	return (size_t)-1;
 }

@@ -415,6 +415,10 @@ static void test_workflow(void **state)
 		  "no visit 'V-HY-202306-0009'" },
 		{ "demands/2023-06.yaml", 96, 1,
 		  "source 'F-HY-0001' is not a visit" },
+		{ "demands/2023-06.yaml", 106, 1,
+		  "visit 'V-HY-202305-0001' does not list this demand in its "
+		  "demands (a write cut short, or an edit by hand): add it "
+		  "there" },
 	};
 
 	fixture_put(&c->fx, "demands/2023-06.yaml",
@@ -525,9 +529,10 @@ static void test_workflow(void **state)
 		    "source: F-HY-0001\n"                   /* 96 */
 		    "title: 九\n"                            /* 97 */
 		    "status: open\n"                        /* 98 */
-		    /* clean: a channel as source, a visit of May as source,
-		     * declined with its date and resolution, a satisfied
-		     * adopted suggestion */
+		    /* clean but for one thing: a visit of May as source
+		     * that does not list it (add-demand --source cut short
+		     * between its append and the visit's rewrite); declined
+		     * with its date and resolution */
 		    "---\n"                                 /* 99 */
 		    "id: D-HY-202306-0010\n"                /* 100 */
 		    "firm: F-HY-0002\n"                     /* 101 */
