@@ -464,7 +464,6 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 	struct qf_dept_figures *dp = NULL;
 	long took = 0;
 
-	(void)file;
 	if (!date_of(r, "opened", &opened) || !qf_node_get_str(r, "status"))
 		return 0;
 	if (qf_date_cmp(&opened, &f->end) > 0 ||

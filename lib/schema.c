@@ -122,16 +122,15 @@ static int parse_num(const struct qf_node *n, double *d)
 	return *end || end == n->str ? -1 : 0;
 }
 
-/* JSON Schema's "integer": an INT, or a FLOAT with a whole value (1.0).
- * (No floor(): libqf does not link libm.) */
+/* JSON Schema's "integer": an INT (of any size: maximum says when it is
+ * too large), or a FLOAT with a whole value (1.0), as qf_node_int reads it. */
 static int is_integer(const struct qf_node *n)
 {
-	double d;
+	long long v;
 
 	if (is_scalar(n, QF_STYPE_INT))
 		return 1;
-	return is_scalar(n, QF_STYPE_FLOAT) && parse_num(n, &d) == 0 &&
-	       d > -9e18 && d < 9e18 && d == (double)(long long)d;
+	return is_scalar(n, QF_STYPE_FLOAT) && qf_node_int(n, &v) == 0;
 }
 
 static int scalar_class(enum qf_stype t)
