@@ -68,6 +68,11 @@ test)
 	build build gcc -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQF_COVERAGE=OFF
 	(cd build && ctest -j "$jobs" --output-on-failure)
 
+	echo "== Release builds (gcc -O3, clang -O3): what users build, warnings as errors" >&2
+	build build-rel gcc -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
+	build build-rel-clang clang -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
+	build-rel/qf check --data data >/dev/null
+
 	echo "== valgrind: the unit tests, the bad-input corpus, every command" >&2
 	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	logs=$PWD/build/valgrind

@@ -787,7 +787,7 @@ static void json_period(struct out *o, const char *name,
 			const struct qf_period_figures *p, int last)
 {
 	const struct qf_term *terms = qf_vocab_terms(QF_V_CATEGORY);
-	char m[16];
+	char m[24];
 
 	say(o, "  \"%s\": {\n", name);
 	say(o, "    \"visits\": %ld, \"firms_visited\": %ld, \"visitors\": %ld,\n",
@@ -832,7 +832,7 @@ static void render_json(struct out *o, const struct qf_month_figures *f,
 			const char *cs)
 {
 	const struct qf_period_figures *t = &f->total;
-	char r[16], m[16];
+	char r[24], m[24];
 
 	char from[16], to[16];
 

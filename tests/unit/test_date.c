@@ -40,7 +40,8 @@ static void assert_bad_date(const char *s)
 	if (qf_date_parse(s, &d) != -1)
 		fail_msg("qf_date_parse(\"%s\") accepted", s ? s : "(null)");
 	if (d.y != 1111 || d.m != 11 || d.d != 11)
-		fail_msg("qf_date_parse(\"%s\") changed d on failure", s);
+		fail_msg("qf_date_parse(\"%s\") changed d on failure",
+			 s ? s : "(null)");
 }
 
 static void assert_good_date(const char *s)
