@@ -370,6 +370,11 @@ size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
 				qf_diags_add_error(out, &e);
 				continue;
 			}
+			if (qf_reader_pool(r)) {
+				qf_reader_free(r);
+				c.oom = 1;
+				break;
+			}
 			while ((got = qf_reader_next(r, &doc, &e)) == 1) {
 				int rc = doc.root ? check_record(&doc, paths[i], &c) : 0;
 				qf_doc_release(&doc);

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +54,7 @@ struct qf_node *qf_node_new_seq(void)
 
 void qf_node_free(struct qf_node *n)
 {
-	if (!n)
+	if (!n || n->pooled)
 		return;
 	for (size_t i = 0; i < n->n; i++) {
 		qf_node_free(n->items[i]);
@@ -135,7 +136,7 @@ static int grow(struct qf_node *n)
 
 int qf_node_seq_append(struct qf_node *seq, struct qf_node *val)
 {
-	if (seq->kind != QF_NODE_SEQ || grow(seq))
+	if (seq->kind != QF_NODE_SEQ || seq->pooled || grow(seq))
 		return -1;
 	seq->items[seq->n++] = val;
 	return 0;
@@ -144,7 +145,7 @@ int qf_node_seq_append(struct qf_node *seq, struct qf_node *val)
 int qf_node_map_append(struct qf_node *map, struct qf_node *key,
 		       struct qf_node *val)
 {
-	if (map->kind != QF_NODE_MAP || grow(map))
+	if (map->kind != QF_NODE_MAP || map->pooled || grow(map))
 		return -1;
 	map->keys[map->n] = key;
 	map->items[map->n] = val;
@@ -168,6 +169,8 @@ int qf_node_map_set(struct qf_node *map, const char *key, struct qf_node *val)
 	long i = find_key(map, key);
 	struct qf_node *k;
 
+	if (!map || map->pooled)
+		return -1;
 	if (i >= 0) {
 		qf_node_free(map->items[i]);
 		map->items[i] = val;
@@ -199,7 +202,7 @@ int qf_node_map_del(struct qf_node *map, const char *key)
 {
 	long i = find_key(map, key);
 
-	if (i < 0)
+	if (i < 0 || map->pooled)
 		return 0;
 	qf_node_free(map->keys[i]);
 	qf_node_free(map->items[i]);
@@ -236,13 +239,17 @@ const char *qf_node_get_str(const struct qf_node *map, const char *key)
 }
 
 /* YAML 1.2 core schema, section 10.3.2. */
-static int all(const char *s, size_t len, const char *set)
+static int all_digits(const char *s, size_t len, int base)
 {
 	if (!len)
 		return 0;
-	for (size_t i = 0; i < len; i++)
-		if (!strchr(set, s[i]) || !s[i])
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int ok = base == 16 ? isxdigit(c) :
+			 base == 8 ? c >= '0' && c <= '7' : c >= '0' && c <= '9';
+		if (!ok)
 			return 0;
+	}
 	return 1;
 }
 
@@ -293,21 +300,30 @@ enum qf_stype qf_stype_resolve(const char *s, size_t len)
 		".NAN", NULL };
 	size_t i = 0;
 
-	if (len == 0 || is_word(s, len, nulls))
+	if (len == 0)
 		return QF_STYPE_NULL;
-	if (is_word(s, len, bools))
-		return QF_STYPE_BOOL;
+	/* Every word and number of the core schema begins with one of these;
+	 * almost every value a record holds (names, IDs, Chinese text) does
+	 * not, and is a string at once. */
+	if (!strchr("0123456789+-.~nNtTfF", s[0]) || s[0] == '\0')
+		return QF_STYPE_STR;
+	if (len <= 5) {
+		if (is_word(s, len, nulls))
+			return QF_STYPE_NULL;
+		if (is_word(s, len, bools))
+			return QF_STYPE_BOOL;
+	}
 	if (len > 2 && s[0] == '0' && s[1] == 'o' &&
-	    all(s + 2, len - 2, "01234567"))
+	    all_digits(s + 2, len - 2, 8))
 		return QF_STYPE_INT;
 	if (len > 2 && s[0] == '0' && s[1] == 'x' &&
-	    all(s + 2, len - 2, "0123456789abcdefABCDEF"))
+	    all_digits(s + 2, len - 2, 16))
 		return QF_STYPE_INT;
 	if (s[0] == '-' || s[0] == '+')
 		i = 1;
-	if (all(s + i, len - i, "0123456789"))
+	if (all_digits(s + i, len - i, 10))
 		return QF_STYPE_INT;
-	if (is_word(s, len, floats) || is_float(s, len))
+	if (is_float(s, len) || (len <= 5 && is_word(s, len, floats)))
 		return QF_STYPE_FLOAT;
 	return QF_STYPE_STR;
 }
@@ -379,5 +395,166 @@ int qf_node_int(const struct qf_node *n, long long *v)
 			return -1;
 		*v = neg ? (long long)(0 - u) : (long long)u;
 	}
+	return 0;
+}
+
+/* The pool: a list of blocks, bump-allocated.  Blocks are 64 KiB, or one
+ * of its own for a request larger than a quarter of that. */
+#define POOL_BLOCK (64u * 1024u)
+
+struct block {
+	struct block *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct qf_pool {
+	struct block *head;     /* the block being cut; its next are older,
+				 * down to the first, which is kept */
+	struct block *big;      /* blocks of one request each */
+};
+
+static struct block *block_new(size_t size, struct block *next)
+{
+	struct block *b = malloc(sizeof *b + size);
+
+	if (b) {
+		b->next = next;
+		b->used = 0;
+		b->size = size;
+	}
+	return b;
+}
+
+struct qf_pool *qf_pool_new(void)
+{
+	struct qf_pool *p = malloc(sizeof *p);
+
+	if (p && !(p->head = block_new(POOL_BLOCK, NULL))) {
+		free(p);
+		return NULL;
+	}
+	if (p)
+		p->big = NULL;
+	return p;
+}
+
+static void *pool_alloc(struct qf_pool *p, size_t n)
+{
+	const size_t align = sizeof(max_align_t);
+	struct block *b = p->head;
+	void *at;
+
+	n = (n + align - 1) / align * align;
+	if (n > POOL_BLOCK / 4) {
+		struct block *big = block_new(n, p->big);
+		if (!big)
+			return NULL;
+		p->big = big;
+		big->used = n;
+		return big->data;
+	}
+	if (b->size - b->used < n) {
+		if (!(b = block_new(POOL_BLOCK, p->head)))
+			return NULL;
+		p->head = b;
+	}
+	at = (char *)b->data + b->used;
+	b->used += n;
+	return at;
+}
+
+void qf_pool_reset(struct qf_pool *p)
+{
+	struct block *b, *next;
+
+	if (!p)
+		return;
+	for (b = p->big; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	p->big = NULL;
+	/* Keep the first block, the last of the chain. */
+	for (b = p->head; b->next; b = next) {
+		next = b->next;
+		free(b);
+	}
+	p->head = b;
+	b->used = 0;
+}
+
+void qf_pool_free(struct qf_pool *p)
+{
+	struct block *b, *next;
+
+	if (!p)
+		return;
+	qf_pool_reset(p);
+	for (b = p->head; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(p);
+}
+
+struct qf_node *qf_pool_scalar(struct qf_pool *p, const char *s, size_t len,
+			       enum qf_stype t)
+{
+	struct qf_node *n = pool_alloc(p, sizeof *n + len + 1);
+
+	if (!n)
+		return NULL;
+	memset(n, 0, sizeof *n);
+	n->kind = QF_NODE_SCALAR;
+	n->pooled = 1;
+	n->str = (char *)(n + 1);
+	if (len)
+		memcpy(n->str, s, len);
+	n->str[len] = '\0';
+	n->len = len;
+	n->stype = t;
+	return n;
+}
+
+struct qf_node *qf_pool_collection(struct qf_pool *p, enum qf_node_kind kind)
+{
+	struct qf_node *n = pool_alloc(p, sizeof *n);
+
+	if (!n)
+		return NULL;
+	memset(n, 0, sizeof *n);
+	n->kind = kind;
+	n->pooled = 1;
+	return n;
+}
+
+int qf_pool_append(struct qf_pool *p, struct qf_node *c, struct qf_node *key,
+		   struct qf_node *val)
+{
+	if (c->n == c->cap) {
+		/* Double into fresh pool space; the old arrays go back with
+		 * the rest at the reset. */
+		size_t cap = c->cap ? c->cap * 2 : 8;
+		struct qf_node **items = pool_alloc(p, cap * sizeof *items);
+		struct qf_node **keys = NULL;
+
+		if (!items)
+			return -1;
+		if (c->kind == QF_NODE_MAP &&
+		    !(keys = pool_alloc(p, cap * sizeof *keys)))
+			return -1;
+		if (c->n) {
+			memcpy(items, c->items, c->n * sizeof *items);
+			if (keys)
+				memcpy(keys, c->keys, c->n * sizeof *keys);
+		}
+		c->items = items;
+		c->keys = keys;
+		c->cap = cap;
+	}
+	if (c->kind == QF_NODE_MAP)
+		c->keys[c->n] = key;
+	c->items[c->n++] = val;
 	return 0;
 }

@@ -494,6 +494,11 @@ static int each_in_file(const char *path, qf_record_fn fn, void *ud,
 	rc = qf_reader_open(&r, path, NULL, err);
 	if (rc)
 		return rc;
+	if (qf_reader_pool(r)) {
+		qf_reader_free(r);
+		return qf_error_set(err, QF_ESOFTWARE, path, 0, 0,
+				    _("out of memory"));
+	}
 	rc = QF_OK;
 	while ((got = qf_reader_next(r, &doc, err)) == 1) {
 		if (doc.root)

@@ -39,6 +39,7 @@ struct qf_reader {
 	size_t lone_cr;		/* offset + 1 of a CR not followed by LF */
 	int ended;		/* STREAM_END seen */
 	int failed;		/* an error was returned: unusable */
+	struct qf_pool *pool;	/* qf_reader_pool: documents are built here */
 };
 
 /* Open-addressing set of indexes into a map's keys, for duplicate keys. */
@@ -379,10 +380,18 @@ void qf_reader_free(struct qf_reader *r)
 	if (!r)
 		return;
 	yaml_parser_delete(&r->parser);
+	qf_pool_free(r->pool);
 	if (r->fp)
 		fclose(r->fp);
 	free(r->name);
 	free(r);
+}
+
+int qf_reader_pool(struct qf_reader *r)
+{
+	if (!r->pool && !(r->pool = qf_pool_new()))
+		return -1;
+	return 0;
 }
 
 void qf_doc_release(struct qf_doc *doc)
@@ -566,14 +575,16 @@ static int attach(struct qf_reader *r, struct build *b, struct qf_node *n,
 	}
 	f = &b->stack[b->depth - 1];
 	if (f->node->kind == QF_NODE_SEQ) {
-		if (qf_node_seq_append(f->node, n) < 0) {
+		if ((r->pool ? qf_pool_append(r->pool, f->node, NULL, n) :
+			       qf_node_seq_append(f->node, n)) < 0) {
 			qf_node_free(n);
 			return fail_oom(r, err);
 		}
 		return 0;
 	}
 	if (f->key) {
-		if (qf_node_map_append(f->node, f->key, n) < 0) {
+		if ((r->pool ? qf_pool_append(r->pool, f->node, f->key, n) :
+			       qf_node_map_append(f->node, f->key, n)) < 0) {
 			qf_node_free(n);
 			return fail_oom(r, err);
 		}
@@ -639,7 +650,8 @@ static int on_scalar(struct qf_reader *r, struct build *b,
 		t = qf_stype_resolve(s, len);
 	else
 		t = QF_STYPE_STR;
-	n = qf_node_new_scalar_len(s, len, t);
+	n = r->pool ? qf_pool_scalar(r->pool, s, len, t) :
+		      qf_node_new_scalar_len(s, len, t);
 	if (!n)
 		return fail_oom(r, err);
 	n->line = (unsigned)ev->start_mark.line + 1;
@@ -676,7 +688,11 @@ static int on_start(struct qf_reader *r, struct build *b,
 			    QF_YAML_MAX_DEPTH);
 	f = &b->stack[b->depth];
 	memset(f, 0, sizeof(*f));
-	f->node = is_map ? qf_node_new_map() : qf_node_new_seq();
+	if (r->pool)
+		f->node = qf_pool_collection(r->pool, is_map ? QF_NODE_MAP :
+							       QF_NODE_SEQ);
+	else
+		f->node = is_map ? qf_node_new_map() : qf_node_new_seq();
 	if (!f->node)
 		return fail_oom(r, err);
 	f->flow = is_map ?
@@ -763,6 +779,7 @@ int qf_reader_next(struct qf_reader *r, struct qf_doc *doc,
 	}
 	if (r->ended)
 		return 0;
+	qf_pool_reset(r->pool);
 	memset(&b, 0, sizeof(b));
 	for (;;) {
 		yaml_event_t ev;

@@ -544,6 +544,10 @@ static void test_stype_null(void **state)
 		{ "nULL", QF_STYPE_STR }, { "nul", QF_STYPE_STR },
 		{ "nulls", QF_STYPE_STR }, { "~~", QF_STYPE_STR },
 		{ " null", QF_STYPE_STR }, { "None", QF_STYPE_STR },
+		/* What records hold, decided by the first byte alone. */
+		{ "规上", QF_STYPE_STR }, { "D-HY-202309-0001", QF_STYPE_STR },
+		{ "assigned", QF_STYPE_STR }, { "2023-09-05", QF_STYPE_STR },
+		{ "Nan", QF_STYPE_STR }, { "f", QF_STYPE_STR },
 	};
 
 	(void)state;
@@ -705,10 +709,90 @@ static void test_node_int(void **state)
 	qf_node_free(str);
 }
 
+
+/* ---- the pool --------------------------------------------------------- */
+
+/* A pooled tree: a map of 300 keys (its arrays grow in the pool), long
+ * scalars that need blocks of their own, and a reset that gives all of it
+ * back and leaves the pool usable (valgrind and ASan see every block). */
+static void test_pool_tree(void **state)
+{
+	struct qf_pool *p = qf_pool_new();
+	char big[40000];
+	(void)state;
+
+	assert_non_null(p);
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	for (int round = 0; round < 3; round++) {
+		struct qf_node *m = qf_pool_collection(p, QF_NODE_MAP);
+		assert_non_null(m);
+		assert_true(m->pooled);
+		for (int i = 0; i < 300; i++) {
+			char k[16], v[16];
+			snprintf(k, sizeof k, "k%d", i);
+			snprintf(v, sizeof v, "%d", i * round);
+			struct qf_node *kn = qf_pool_scalar(p, k, strlen(k),
+							    QF_STYPE_STR);
+			struct qf_node *vn = i % 100 == 7 ?
+				qf_pool_scalar(p, big, strlen(big), QF_STYPE_STR) :
+				qf_pool_scalar(p, v, strlen(v), QF_STYPE_INT);
+			assert_non_null(kn);
+			assert_non_null(vn);
+			assert_int_equal(qf_pool_append(p, m, kn, vn), 0);
+		}
+		assert_int_equal(m->n, 300);
+		assert_string_equal(qf_node_get_str(m, "k299"),
+				    round ? (round == 1 ? "299" : "598") : "0");
+		assert_int_equal(qf_node_get(m, "k107")->len, sizeof big - 1);
+		assert_int_equal(qf_node_get(m, "k12")->stype, QF_STYPE_INT);
+		qf_pool_reset(p);
+	}
+	qf_pool_free(p);
+	qf_pool_free(NULL);
+	qf_pool_reset(NULL);
+}
+
+/* A pooled tree is read-only: changes are refused, freeing is a no-op, and
+ * a clone is an ordinary tree that can change. */
+static void test_pool_read_only(void **state)
+{
+	struct qf_pool *p = qf_pool_new();
+	struct qf_node *m, *s, *k, *v, *c, *x;
+	(void)state;
+
+	assert_non_null(p);
+	m = qf_pool_collection(p, QF_NODE_MAP);
+	s = qf_pool_collection(p, QF_NODE_SEQ);
+	k = qf_pool_scalar(p, "tags", 4, QF_STYPE_STR);
+	v = qf_pool_scalar(p, "规上", strlen("规上"), QF_STYPE_STR);
+	assert_int_equal(qf_pool_append(p, s, NULL, v), 0);
+	assert_int_equal(qf_pool_append(p, m, k, s), 0);
+	x = qf_node_new_scalar("y");
+	assert_int_equal(qf_node_map_set(m, "x", x), -1);
+	assert_int_equal(qf_node_seq_append(s, x), -1);
+	assert_int_equal(qf_node_map_append(m, x, x), -1);
+	assert_int_equal(qf_node_map_del(m, "tags"), 0);
+	qf_node_free(x);
+	qf_node_free(m);          /* nothing happens */
+	assert_int_equal(m->n, 1);
+	c = qf_node_clone(m);
+	assert_non_null(c);
+	assert_false(c->pooled);
+	assert_false(qf_node_get(c, "tags")->items[0]->pooled);
+	assert_int_equal(qf_node_map_set_str(c, "x", "y"), 0);
+	assert_string_equal(qf_node_get_str(c, "x"), "y");
+	assert_string_equal(qf_node_get(c, "tags")->items[0]->str, "规上");
+	qf_node_free(c);
+	qf_pool_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_scalar),
+		cmocka_unit_test(test_pool_tree),
+		cmocka_unit_test(test_pool_read_only),
 		cmocka_unit_test(test_new_scalar_empty),
 		cmocka_unit_test(test_new_scalar_len),
 		cmocka_unit_test(test_new_map_seq),

@@ -932,9 +932,64 @@ static void test_emit_stream_lines(void **state)
 	}
 }
 
+
+/* A pooled reader gives the same documents as an ordinary one (same
+ * emitted text, same positions), each valid until the next; its errors
+ * are the same too. */
+static void test_pooled_reader(void **state)
+{
+	static const char text[] =
+		"# 头注\n---\nid: D-HY-202309-0001\nn: 12\nx: ~\n"
+		"log:\n- date: 2023-09-05\n  action: collect\n  by: 王主任\n"
+		"tags: [规上, 重点]\nnote: |\n  一\n  二\n"
+		"---\nid: D-HY-202309-0002\nbig: {a: 1, b: [1, 2, {c: d}]}\n"
+		"---\nid: bad\nk: v\nk: w\n";
+	struct qf_reader *a, *b;
+	struct qf_error ea, eb;
+	(void)state;
+
+	assert_int_equal(qf_reader_open_mem(&a, text, sizeof text - 1, "t",
+					    &ea), QF_OK);
+	assert_int_equal(qf_reader_open_mem(&b, text, sizeof text - 1, "t",
+					    &eb), QF_OK);
+	assert_int_equal(qf_reader_pool(b), 0);
+	for (int i = 0;; i++) {
+		struct qf_doc da, db;
+		int ga = qf_reader_next(a, &da, &ea);
+		int gb = qf_reader_next(b, &db, &eb);
+		char *ta, *tb;
+		size_t la, lb;
+
+		assert_int_equal(ga, gb);
+		if (ga < 1) {
+			assert_int_equal(ga, -1);
+			assert_int_equal(i, 2);
+			assert_string_equal(ea.msg, eb.msg);
+			assert_int_equal(ea.line, eb.line);
+			break;
+		}
+		assert_false(da.root->pooled);
+		assert_true(db.root->pooled);
+		assert_int_equal(da.first_line, db.first_line);
+		assert_int_equal(da.last_line, db.last_line);
+		assert_int_equal(qf_yaml_emit(da.root, &ta, &la, &ea), QF_OK);
+		assert_int_equal(qf_yaml_emit(db.root, &tb, &lb, &eb), QF_OK);
+		assert_string_equal(ta, tb);
+		assert_int_equal(qf_node_get(da.root, "id")->line,
+				 qf_node_get(db.root, "id")->line);
+		free(ta);
+		free(tb);
+		qf_doc_release(&da);
+		qf_doc_release(&db);
+	}
+	qf_reader_free(a);
+	qf_reader_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pooled_reader),
 		cmocka_unit_test_setup_teardown(test_multi_docs, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_doc_lines, setup,

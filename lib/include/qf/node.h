@@ -29,7 +29,26 @@ struct qf_node {
 	size_t n, cap;
 	struct qf_node **items;    /* SEQ: the items; MAP: the values; owned */
 	struct qf_node **keys;     /* MAP only: the keys (scalars); owned */
+	int pooled;                /* made in a qf_pool: the pool owns it,
+				    * qf_node_free leaves it alone and the
+				    * tree cannot be changed */
 };
+
+/* A pool holds the nodes of one document read for looking at, not for
+ * changing (qf_store_each): nodes, strings and item arrays are cut from
+ * a few large blocks and given back all at once by qf_pool_reset, which
+ * keeps the first block for the next document.  NULL when out of memory. */
+struct qf_pool;
+struct qf_pool *qf_pool_new(void);
+void qf_pool_reset(struct qf_pool *p);
+void qf_pool_free(struct qf_pool *p);
+struct qf_node *qf_pool_scalar(struct qf_pool *p, const char *s, size_t len,
+			       enum qf_stype t);
+struct qf_node *qf_pool_collection(struct qf_pool *p, enum qf_node_kind kind);
+/* Append val (and key, for a map) to a pooled collection.  -1 when out
+ * of memory. */
+int qf_pool_append(struct qf_pool *p, struct qf_node *coll,
+		   struct qf_node *key, struct qf_node *val);
 
 /* Constructors return NULL when out of memory.  The caller owns the node
  * and frees it with qf_node_free (which frees every child). */
@@ -46,7 +65,8 @@ void qf_node_free(struct qf_node *n);
 enum qf_stype qf_stype_resolve(const char *s, size_t len);
 
 /* Append val to seq; the seq takes ownership of val on success.
- * Returns 0, or -1 when out of memory (val is then still the caller's). */
+ * Returns 0, or -1 when out of memory or seq is pooled (val is then
+ * still the caller's).  The same holds for the other changes below. */
 int qf_node_seq_append(struct qf_node *seq, struct qf_node *val);
 
 /* Append key/val to map without looking for an existing key (the reader

@@ -49,6 +49,11 @@ int qf_reader_open_mem(struct qf_reader **r, const char *buf, size_t len,
 int qf_reader_next(struct qf_reader *r, struct qf_doc *doc,
 		   struct qf_error *err);
 void qf_reader_free(struct qf_reader *r);
+/* From now on, build documents in a pool: each is given back by the next
+ * qf_reader_next (or qf_reader_free), and its tree cannot be changed
+ * (qf_node_clone it to keep or change it).  For readers that look at
+ * one record at a time: no allocation per node.  -1 when out of memory. */
+int qf_reader_pool(struct qf_reader *r);
 void qf_doc_release(struct qf_doc *doc);
 
 /* Read a file that must hold exactly one document (qf.yaml, a schema) and
