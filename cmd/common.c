@@ -440,56 +440,76 @@ static size_t terminal_width(void)
 	return 80;
 }
 
-int out_table(struct qf_table *t, const struct out_opts *o)
+void out_prepare(struct qf_table *t, const char *const *defaults, size_t n,
+		 const char *const *sort, struct out_opts *o, const char *fit)
+{
+	struct strlist keep = { 0 };
+	const char *bad = NULL;
+
+	if (o->fmt < 0)
+		o->fmt = stdout_is_tty() ? QF_FMT_TABLE : QF_FMT_TSV;
+	o->fit = fit;
+	if (o->fields)
+		strlist_add_split(&o->shown, o->fields);
+	else
+		for (size_t i = 0; i < n; i++)
+			strlist_add(&o->shown, defaults[i]);
+	for (size_t i = 0; i < o->shown.n; i++)
+		strlist_add(&keep, o->shown.v[i]);
+	for (; sort && *sort; sort++) {
+		size_t i;
+		for (i = 0; i < keep.n && strcmp(keep.v[i], *sort); i++)
+			;
+		if (i == keep.n)
+			strlist_add(&keep, *sort);
+	}
+	if (qf_table_keep(t, (const char *const *)keep.v, keep.n, &bad)) {
+		if (!bad)
+			die(QF_ESOFTWARE, _("out of memory"));
+		die(QF_EUSAGE, _("--fields: no field '%s'"), bad);
+	}
+	strlist_release(&keep);
+	qf_table_keep_records(t, (enum qf_format)o->fmt);
+}
+
+static int to_stdout(const char *s, size_t n, void *ud)
+{
+	(void)ud;
+	if (stdout_is_tty()) {
+		print_safe(s);
+		return 0;
+	}
+	return fwrite(s, 1, n, stdout) == n ? 0 : -1;
+}
+
+int out_print(struct qf_table *t, struct out_opts *o)
 {
 	struct qf_render_opts r;
 	struct stat st;
-	int empty = t->nrows == 0;
-	char *text;
+	const char *bad;
+	int empty = qf_table_nrows(t) == 0;
 
+	if (qf_table_select(t, (const char *const *)o->shown.v, o->shown.n,
+			    &bad))
+		die(QF_ESOFTWARE, _("out of memory"));
+	strlist_release(&o->shown);
 	memset(&r, 0, sizeof r);
-	r.fmt = o->fmt >= 0 ? o->fmt : stdout_is_tty() ? QF_FMT_TABLE : QF_FMT_TSV;
+	r.fmt = o->fmt;
 	/* A table and a spreadsheet want the column names; TSV for programs
 	 * does not. */
 	r.header = o->header >= 0 ? o->header :
 		   r.fmt == QF_FMT_TABLE || r.fmt == QF_FMT_CSV;
 	r.fit_col = o->fit ? qf_table_col(t, o->fit) : -1;
-	if (o->fields) {
-		struct strlist f = { 0 };
-		const char *bad = NULL;
-		strlist_add_split(&f, o->fields);
-		if (qf_table_select(t, (const char *const *)f.v, f.n, &bad)) {
-			if (!bad)
-				die(QF_ESOFTWARE, _("out of memory"));
-			die(QF_EUSAGE, _("--fields: no field '%s'"), bad);
-		}
-		r.fit_col = o->fit ? qf_table_col(t, o->fit) : -1;
-		strlist_release(&f);
-	}
 	if (r.fmt == QF_FMT_TABLE && stdout_is_tty())
 		r.width = terminal_width();
 	/* Excel and WPS read a UTF-8 CSV file right only with a BOM; a pipe
 	 * gets none, so the first field stays clean for other programs. */
 	r.bom = r.fmt == QF_FMT_CSV && fstat(STDOUT_FILENO, &st) == 0 &&
 		S_ISREG(st.st_mode);
-	if (!(text = qf_table_render(t, &r)))
+	if (qf_table_write(t, &r, to_stdout, NULL) && !ferror(stdout))
 		die(QF_ESOFTWARE, _("out of memory"));
-	print_safe(text);
-	free(text);
 	qf_table_free(t);
 	return empty;
-}
-
-int out_list(struct qf_table *t, const char *const *defaults, size_t n,
-	     struct out_opts *o, const char *fit)
-{
-	const char *bad;
-
-	if (!o->fields && o->fmt != QF_FMT_JSON && o->fmt != QF_FMT_YAML &&
-	    qf_table_select(t, defaults, n, &bad))
-		die(QF_ESOFTWARE, _("out of memory"));
-	o->fit = fit;
-	return out_table(t, o);
 }
 
 const char *amount_arg(const char *arg)

@@ -100,11 +100,13 @@ void validate_or_die(struct qf_store *s, enum qf_type t,
 const char *vocab_arg(enum qf_vocab v, const char *opt, const char *arg);
 
 /* Output options every list takes: --format, --fields, --header. */
+#define OUT_OPTS_INIT { -1, -1, NULL, NULL, { NULL, 0, 0 } }
 struct out_opts {
 	int fmt;               /* enum qf_format, or -1 for the default */
 	int header;            /* -1 default, 0 no, 1 yes */
 	const char *fields;    /* comma-separated column names, or NULL */
 	const char *fit;       /* column cut to the terminal's width */
+	struct strlist shown;  /* out_prepare: the columns printed */
 };
 #define OUT_LONG_OPTIONS \
 	{ "format", required_argument, NULL, OPT_FORMAT }, \
@@ -113,15 +115,16 @@ struct out_opts {
 	{ "no-header", no_argument, NULL, OPT_NO_HEADER }
 /* Handle one of the output options; returns 1 if c was one. */
 int out_option(struct out_opts *o, int c, const char *arg);
-/* Print the table as the options and stdout say (a terminal: an aligned
- * table with a header; else TSV without one) and free it.  Dies on an
- * unknown field.  Returns 0 when it had rows, 1 when empty (grep-like). */
-int out_table(struct qf_table *t, const struct out_opts *o);
-/* out_table for a list: without --fields, the default columns (JSON and
- * YAML keep the full records); fit names the column cut to the terminal's
- * width. */
-int out_list(struct qf_table *t, const char *const *defaults, size_t n,
-	     struct out_opts *o, const char *fit);
+/* Before a list's rows: settle the format (a terminal: an aligned table
+ * with a header; else TSV without one) and make the table keep only the
+ * columns printed (--fields, or the n defaults) and those in sort (NULL
+ * ended), and for JSON and YAML the full records.  Dies with 64 on an
+ * unknown field.  fit names the column cut to the terminal's width. */
+void out_prepare(struct qf_table *t, const char *const *defaults, size_t n,
+		 const char *const *sort, struct out_opts *o, const char *fit);
+/* After the rows (sorted): print the table a row at a time and free it.
+ * Returns 0 when it had rows, 1 when empty (grep-like). */
+int out_print(struct qf_table *t, struct out_opts *o);
 /* The help text of those options. */
 const char *out_usage(void);
 

@@ -129,10 +129,11 @@ int main(int argc, char **argv)
 	static const char *const defaults[] = { "id", "name", "park", "leader",
 		"visits", "last", "open" };
 	const char *data = NULL, *park = NULL, *sector = NULL;
+	const char *sort_cols[] = { NULL, NULL };
 	struct strlist tags = { 0 };
 	const char *leader = NULL, *sort = "id", *since = NULL, *not_since = NULL;
 	int never = 0, with_open = 0, reverse = 0, ch, rc;
-	struct out_opts out = { -1, -1, NULL, NULL };
+	struct out_opts out = OUT_OPTS_INIT;
 	struct qf_firms firms;
 	struct qf_store *s;
 	struct qf_error err;
@@ -182,12 +183,13 @@ int main(int argc, char **argv)
 		die_error(&err);
 	if (!(t = qf_table_new(columns, numeric, 10)))
 		die(QF_ESOFTWARE, _("out of memory"));
+	sort_cols[1] = sort;
+	out_prepare(t, defaults, 7, sort_cols, &out, "name");
 	for (size_t i = 0; i < firms.n; i++) {
 		const struct qf_node *r = firms.v[i];
 		struct stat_row *st = &c.st[i];
 		const char *cells[10];
 		char nv[24], no[24], *taglist;
-		struct qf_node *copy;
 
 		if (!has_tags(r, &tags) ||
 		    (park && !contains(qf_node_get_str(r, "park"), park)) ||
@@ -211,12 +213,13 @@ int main(int argc, char **argv)
 		cells[7] = nv;
 		cells[8] = st->last;
 		cells[9] = no;
-		if (!(copy = qf_node_clone(r)) || qf_table_add(t, cells, copy))
+		if (qf_table_add(t, cells, r))
 			die(QF_ESOFTWARE, _("out of memory"));
 		free(taglist);
 	}
-	qf_table_sort(t, (size_t)qf_table_col(t, sort), reverse);
-	rc = out_list(t, defaults, 7, &out, "name");
+	if (qf_table_sort(t, (size_t)qf_table_col(t, sort), reverse))
+		die(QF_ESOFTWARE, _("out of memory"));
+	rc = out_print(t, &out);
 	free(c.st);
 	strlist_release(&tags);
 	qf_firms_release(&firms);

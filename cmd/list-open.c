@@ -99,7 +99,6 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 	char over[24];
 	char *codepts;
 	long od;
-	struct qf_node *copy;
 
 	(void)file;
 	if (!status || qf_status_closed(status) || !qf_node_get_str(r, "id"))
@@ -150,8 +149,7 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 	cells[13] = codepts;
 	cells[14] = leader;
 	cells[15] = qf_node_get_str(r, "source");
-	copy = qf_node_clone(r);
-	if (!copy || qf_table_add(c->t, cells, copy)) {
+	if (qf_table_add(c->t, cells, r)) {
 		free(codepts);
 		return QF_ESOFTWARE;
 	}
@@ -188,7 +186,8 @@ int main(int argc, char **argv)
 	static const char *const default_fields[] = { "id", "firm", "dept",
 		"due", "overdue", "title" };
 	const char *data = NULL, *firm = NULL, *sort = "due";
-	struct out_opts out = { -1, -1, NULL, NULL };
+	const char *sort_cols[] = { "id", NULL, NULL };
+	struct out_opts out = OUT_OPTS_INIT;
 	struct filter f;
 	struct qf_firms firms;
 	struct qf_store *s;
@@ -260,6 +259,8 @@ int main(int argc, char **argv)
 	c.firms = &firms;
 	if (!(c.t = qf_table_new(columns, numeric, NCOLS)))
 		die(QF_ESOFTWARE, _("out of memory"));
+	sort_cols[1] = !strcmp(sort, "firm") ? "firm" : sort;
+	out_prepare(c.t, default_fields, 6, sort_cols, &out, "title");
 	rc = qf_store_each(s, QF_DEMAND, on_demand, &c, &err);
 	if (rc == QF_ESOFTWARE && !err.code)
 		die(QF_ESOFTWARE, _("out of memory"));
@@ -267,11 +268,12 @@ int main(int argc, char **argv)
 		die_error(&err);
 	/* Ties keep store order (by ID within a month); the ID breaks them
 	 * across months. */
-	qf_table_sort(c.t, 0, 0);
-	col = qf_table_col(c.t, !strcmp(sort, "firm") ? "firm" : sort);
+	col = qf_table_col(c.t, sort_cols[1]);
 	/* Most overdue first when sorting by days overdue. */
-	qf_table_sort(c.t, (size_t)col, reverse != !strcmp(sort, "overdue"));
-	rc = out_list(c.t, default_fields, 6, &out, "title");
+	if (qf_table_sort(c.t, (size_t)qf_table_col(c.t, "id"), 0) ||
+	    qf_table_sort(c.t, (size_t)col, reverse != !strcmp(sort, "overdue")))
+		die(QF_ESOFTWARE, _("out of memory"));
+	rc = out_print(c.t, &out);
 	qf_firms_release(&firms);
 	qf_store_free(s);
 	return rc;

@@ -69,7 +69,6 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 	struct qf_date d;
 	const char *cells[9];
 	char np[24], nd[24], *who;
-	struct qf_node *copy;
 
 	(void)file;
 	if (!qf_node_get_str(r, "id") ||
@@ -96,7 +95,7 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 	cells[6] = np;
 	cells[7] = nd;
 	cells[8] = qf_node_get_str(r, "note");
-	if (!(copy = qf_node_clone(r)) || qf_table_add(c->t, cells, copy)) {
+	if (qf_table_add(c->t, cells, r)) {
 		free(who);
 		return QF_ESOFTWARE;
 	}
@@ -125,7 +124,8 @@ int main(int argc, char **argv)
 	static const char *const defaults[] = { "id", "date", "firm",
 		"visitors", "kind", "demands" };
 	const char *data = NULL, *firm = NULL;
-	struct out_opts out = { -1, -1, NULL, NULL };
+	static const char *const sort_cols[] = { "id", "date", NULL };
+	struct out_opts out = OUT_OPTS_INIT;
 	struct qf_firms firms;
 	struct qf_store *s;
 	struct qf_error err;
@@ -171,14 +171,16 @@ int main(int argc, char **argv)
 	c.firms = &firms;
 	if (!(c.t = qf_table_new(columns, numeric, 9)))
 		die(QF_ESOFTWARE, _("out of memory"));
+	out_prepare(c.t, defaults, 6, sort_cols, &out, "firm");
 	rc = qf_store_each(s, QF_VISIT, on_visit, &c, &err);
 	if (rc == QF_ESOFTWARE && !err.code)
 		die(QF_ESOFTWARE, _("out of memory"));
 	if (rc)
 		die_error(&err);
-	qf_table_sort(c.t, 0, reverse);
-	qf_table_sort(c.t, 1, reverse);
-	rc = out_list(c.t, defaults, 6, &out, "firm");
+	if (qf_table_sort(c.t, (size_t)qf_table_col(c.t, "id"), reverse) ||
+	    qf_table_sort(c.t, (size_t)qf_table_col(c.t, "date"), reverse))
+		die(QF_ESOFTWARE, _("out of memory"));
+	rc = out_print(c.t, &out);
 	qf_firms_release(&firms);
 	qf_store_free(s);
 	return rc;

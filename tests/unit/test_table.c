@@ -42,7 +42,9 @@ static void add_rec(struct qf_table *t, const char *a, const char *b,
 {
 	const char *cells[3] = { a, b, c };
 
+	/* The table keeps the record's text, not the record. */
 	assert_int_equal(qf_table_add(t, cells, rec), 0);
+	qf_node_free(rec);
 }
 
 /* Column c of every row joined by "|". */
@@ -52,9 +54,9 @@ static const char *column(const struct qf_table *t, size_t c)
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (size_t r = 0; r < t->nrows; r++) {
+	for (size_t r = 0; r < qf_table_nrows(t); r++) {
 		int w = snprintf(buf + used, sizeof buf - used, "%s%s",
-				 r ? "|" : "", t->cells[r * t->ncols + c]);
+				 r ? "|" : "", qf_table_cell(t, r, c));
 		assert_true(w >= 0 && (size_t)w < sizeof buf - used);
 		used += (size_t)w;
 	}
@@ -144,20 +146,23 @@ static void test_new_add(void **state)
 
 	*state = t;
 	assert_non_null(t);
-	assert_int_equal(t->ncols, 2);
-	assert_string_equal(t->names[0], "a");
-	assert_string_equal(t->names[1], "b");
-	/* numeric NULL: every column text. */
-	assert_int_equal(t->numeric[0], 0);
-	assert_int_equal(t->numeric[1], 0);
-	assert_int_equal(t->nrows, 0);
+	assert_int_equal(qf_table_ncols(t), 2);
+	assert_string_equal(qf_table_name(t, 0), "a");
+	assert_string_equal(qf_table_name(t, 1), "b");
+	assert_int_equal(qf_table_nrows(t), 0);
 	assert_int_equal(qf_table_add(t, cells, NULL), 0);
 	/* Cells are copied; NULL is the empty cell. */
 	cell[0] = 'y';
-	assert_int_equal(t->nrows, 1);
-	assert_string_equal(t->cells[0], "x");
-	assert_string_equal(t->cells[1], "");
-	assert_null(t->recs[0]);
+	assert_int_equal(qf_table_nrows(t), 1);
+	assert_string_equal(qf_table_cell(t, 0, 0), "x");
+	assert_string_equal(qf_table_cell(t, 0, 1), "");
+	assert_null(qf_table_record(t, 0));
+	/* numeric NULL: every column text (JSON quotes it). */
+	cells[1] = "12";
+	assert_int_equal(qf_table_add(t, cells, NULL), 0);
+	assert_render(t, QF_FMT_JSON, 0, 0,
+		      "[\n  {\"a\": \"x\", \"b\": \"\"},\n"
+		      "  {\"a\": \"y\", \"b\": \"12\"}\n]\n");
 }
 
 static void test_add_many(void **state)
@@ -166,16 +171,19 @@ static void test_add_many(void **state)
 	char a[16], n[16];
 
 	*state = t;
+	qf_table_keep_records(t, QF_FMT_JSON);
 	for (int i = 0; i < 300; i++) {
 		snprintf(a, sizeof a, "r%03d", i);
 		snprintf(n, sizeof n, "%d", i);
 		add_rec(t, a, "x", n, i % 3 ? NULL : qf_node_new_map());
 	}
-	assert_int_equal(t->nrows, 300);
+	assert_int_equal(qf_table_nrows(t), 300);
 	for (size_t i = 0; i < 300; i++) {
 		snprintf(a, sizeof a, "r%03zu", i);
-		assert_string_equal(t->cells[i * 3], a);
-		assert_true((t->recs[i] != NULL) == (i % 3 == 0));
+		assert_string_equal(qf_table_cell(t, i, 0), a);
+		assert_true((qf_table_record(t, i) != NULL) == (i % 3 == 0));
+		if (i % 3 == 0)
+			assert_string_equal(qf_table_record(t, i), "{}");
 	}
 }
 
@@ -220,13 +228,14 @@ static void test_sort_text(void **state)
 	add3(t, "6", "企业", NULL);
 	add3(t, "7", "10", NULL);
 	add3(t, "8", "9", NULL);
-	/* By bytes: digits, capitals, small letters, UTF-8; empty last. */
-	qf_table_sort(t, 1, 0);
-	assert_string_equal(column(t, 1), "10|9|B|a|ab|b|企业|");
-	assert_string_equal(column(t, 0), "7|8|3|2|5|1|6|4");
-	qf_table_sort(t, 1, 1);
-	assert_string_equal(column(t, 1), "企业|b|ab|a|B|9|10|");
-	assert_string_equal(column(t, 0), "6|1|5|2|3|8|7|4");
+	/* By bytes: digits (as numbers), capitals, small letters, UTF-8;
+	 * empty last. */
+	assert_int_equal(qf_table_sort(t, 1, 0), 0);
+	assert_string_equal(column(t, 1), "9|10|B|a|ab|b|企业|");
+	assert_string_equal(column(t, 0), "8|7|3|2|5|1|6|4");
+	assert_int_equal(qf_table_sort(t, 1, 1), 0);
+	assert_string_equal(column(t, 1), "企业|b|ab|a|B|10|9|");
+	assert_string_equal(column(t, 0), "6|1|5|2|3|7|8|4");
 }
 
 static void test_sort_numeric(void **state)
@@ -278,18 +287,18 @@ static void test_sort_stable(void **state)
 static void test_sort_moves_records(void **state)
 {
 	struct qf_table *t = table3();
-	struct qf_node *ra = qf_node_new_map(), *rc = qf_node_new_map();
 
 	*state = t;
-	add_rec(t, "a", "3", "3", ra);
+	qf_table_keep_records(t, QF_FMT_YAML);
+	add_rec(t, "a", "3", "3", yaml("a: 3"));
 	add_rec(t, "b", "1", "1", NULL);
-	add_rec(t, "c", "2", "2", rc);
+	add_rec(t, "c", "2", "2", yaml("c: 2"));
 	qf_table_sort(t, 2, 0);
 	assert_string_equal(column(t, 0), "b|c|a");
 	assert_string_equal(column(t, 1), "1|2|3");
-	assert_null(t->recs[0]);
-	assert_ptr_equal(t->recs[1], rc);
-	assert_ptr_equal(t->recs[2], ra);
+	assert_null(qf_table_record(t, 0));
+	assert_string_equal(qf_table_record(t, 1), "---\nc: 2\n");
+	assert_string_equal(qf_table_record(t, 2), "---\na: 3\n");
 }
 
 static void test_sort_noop(void **state)
@@ -309,49 +318,146 @@ static void test_sort_noop(void **state)
 	assert_string_equal(column(t, 0), "a|b");
 }
 
+
+/* IDs compare by their parts: a sequence of five digits after one of
+ * four, dates and numbers inside text by value. */
+static void test_sort_natural(void **state)
+{
+	struct qf_table *t = table3();
+
+	*state = t;
+	add3(t, "D-HY-202401-10000", NULL, NULL);
+	add3(t, "D-HY-202401-1001", NULL, NULL);
+	add3(t, "D-HY-202312-0002", NULL, NULL);
+	add3(t, "D-HY-202401-0999", NULL, NULL);
+	add3(t, "D-HY-202401-999", NULL, NULL);
+	add3(t, "V-HY-202401-0001", NULL, NULL);
+	add3(t, "第10号", NULL, NULL);
+	add3(t, "第9号", NULL, NULL);
+	qf_table_sort(t, 0, 0);
+	/* 0999 and 999 are the same number: they keep their order. */
+	assert_string_equal(column(t, 0),
+			    "D-HY-202312-0002|D-HY-202401-0999|D-HY-202401-999|"
+			    "D-HY-202401-1001|D-HY-202401-10000|"
+			    "V-HY-202401-0001|第9号|第10号");
+}
+
+/* Many rows in a scrambled order sort as a reference sort does, stably,
+ * with the rows' other cells going along. */
+static int ref_cmp(const void *a, const void *b)
+{
+	const int *x = a, *y = b;
+	/* key = v % 97, ties by insertion index */
+	return x[0] % 97 != y[0] % 97 ? (x[0] % 97 > y[0] % 97) - (x[0] % 97 < y[0] % 97) :
+	       (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static void test_sort_many(void **state)
+{
+	enum { N = 20000 };
+	struct qf_table *t = table3();
+	static int ref[N][2];
+	char a[16], n[16];
+
+	*state = t;
+	for (int i = 0; i < N; i++) {
+		int v = (int)(((unsigned)i * 2654435761u) % 100000u);
+		ref[i][0] = v;
+		ref[i][1] = i;
+		snprintf(a, sizeof a, "%d", i);
+		snprintf(n, sizeof n, "%d", v % 97);
+		add3(t, a, NULL, n);
+	}
+	assert_int_equal(qf_table_sort(t, 2, 0), 0);
+	qsort(ref, N, sizeof ref[0], ref_cmp);
+	for (int i = 0; i < N; i++) {
+		snprintf(a, sizeof a, "%d", ref[i][1]);
+		assert_string_equal(qf_table_cell(t, (size_t)i, 0), a);
+	}
+}
+
+/* qf_table_keep: rows hold only those columns; a column kept but not
+ * shown still sorts; unknown names and a late call are refused. */
+static void test_keep(void **state)
+{
+	static const char *const keep[] = { "n", "id" };
+	static const char *const show[] = { "id" };
+	static const char *const nope[] = { "id", "x" };
+	struct qf_table *t = table3();
+	const char *bad = NULL;
+
+	*state = t;
+	assert_int_equal(qf_table_keep(t, nope, 2, &bad), -1);
+	assert_ptr_equal(bad, nope[1]);
+	assert_int_equal(qf_table_keep(t, keep, 2, &bad), 0);
+	assert_int_equal(qf_table_ncols(t), 2);
+	add3(t, "a", "甲", "3");
+	add3(t, "b", "乙", "1");
+	add3(t, "c", "丙", "2");
+	assert_int_equal(qf_table_col(t, "name"), -1);
+	assert_int_equal(qf_table_keep(t, keep, 2, &bad), -1);
+	assert_null(bad);
+	qf_table_sort(t, (size_t)qf_table_col(t, "n"), 0);
+	assert_int_equal(qf_table_select(t, show, 1, &bad), 0);
+	assert_render(t, QF_FMT_TSV, 1, 0, "id\nb\nc\na\n");
+	assert_int_equal(qf_table_select(t, (const char *const[]){ "name" },
+					 1, &bad), -1);
+	assert_string_equal(bad, "name");
+}
+
+/* TSV and the table print plain text as it is and escape the rest:
+ * C0, DEL, C1 (U+0085), a backslash in TSV. */
+static void test_escape_fast_path(void **state)
+{
+	struct qf_table *t = table3();
+
+	*state = t;
+	add3(t, "企业\xc2\x85x", "a\x7f" "b", "é\\");
+	assert_render(t, QF_FMT_TSV, 0, 0, "企业\\u0085x\ta\\x7Fb\té\\\\\n");
+	assert_table(t, 0, -1, "id           name    n\n企业\\u0085x  a\\x7Fb  é\\\n");
+}
+
 /* ---- select -------------------------------------------------------- */
 
 static void test_select(void **state)
 {
 	static const char *const pick[] = { "n", "id" };
 	struct qf_table *t = table3();
-	struct qf_node *r = qf_node_new_map();
 	const char *bad = "untouched";
 
 	*state = t;
-	add_rec(t, "a", "甲", "1", r);
+	add3(t, "a", "甲", "1");
 	add3(t, "b", "乙", "");
 	assert_int_equal(qf_table_select(t, pick, 2, &bad), 0);
-	assert_string_equal(bad, "untouched");
-	assert_int_equal(t->ncols, 2);
-	assert_int_equal(t->nrows, 2);
-	assert_string_equal(t->names[0], "n");
-	assert_string_equal(t->names[1], "id");
-	/* numeric follows its column. */
-	assert_int_equal(t->numeric[0], 1);
-	assert_int_equal(t->numeric[1], 0);
+	assert_null(bad);
+	assert_int_equal(qf_table_ncols(t), 2);
+	assert_int_equal(qf_table_nrows(t), 2);
+	assert_string_equal(qf_table_name(t, 0), "n");
+	assert_string_equal(qf_table_name(t, 1), "id");
 	assert_string_equal(column(t, 0), "1|");
 	assert_string_equal(column(t, 1), "a|b");
-	assert_ptr_equal(t->recs[0], r);
-	assert_null(t->recs[1]);
 	assert_int_equal(qf_table_col(t, "name"), -1);
 	assert_int_equal(qf_table_col(t, "id"), 1);
-	/* The table still grows and sorts. */
-	{
-		const char *cells[2] = { "0", "c" };
-		assert_int_equal(qf_table_add(t, cells, NULL), 0);
-	}
-	for (int i = 0; i < 40; i++) {
-		const char *cells[2] = { "7", "z" };
-		assert_int_equal(qf_table_add(t, cells, NULL), 0);
-	}
-	assert_int_equal(t->nrows, 43);
+	/* numeric follows its column: JSON gives it as a number. */
+	assert_render(t, QF_FMT_JSON, 0, 0,
+		      "[\n  {\"n\": 1, \"id\": \"a\"},\n"
+		      "  {\"n\": \"\", \"id\": \"b\"}\n]\n");
+	/* The table still grows (rows give every column) and sorts by the
+	 * shown ones. */
+	add3(t, "c", "丙", "0");
+	for (int i = 0; i < 40; i++)
+		add3(t, "z", "丁", "7");
+	assert_int_equal(qf_table_nrows(t), 43);
 	qf_table_sort(t, 0, 0);
-	assert_string_equal(t->cells[0], "0");
-	assert_string_equal(t->cells[1], "c");
-	assert_string_equal(t->cells[2], "1");
-	assert_string_equal(t->cells[42 * 2], "");
-	assert_string_equal(t->cells[42 * 2 + 1], "b");
+	assert_string_equal(qf_table_cell(t, 0, 0), "0");
+	assert_string_equal(qf_table_cell(t, 0, 1), "c");
+	assert_string_equal(qf_table_cell(t, 1, 0), "1");
+	assert_string_equal(qf_table_cell(t, 42, 0), "");
+	assert_string_equal(qf_table_cell(t, 42, 1), "b");
+	/* The columns hidden are still there to show again. */
+	assert_int_equal(qf_table_select(t, (const char *const[]){ "name" },
+					 1, &bad), 0);
+	assert_string_equal(qf_table_cell(t, 0, 0), "丙");
 }
 
 static void test_select_repeat_and_one(void **state)
@@ -364,12 +470,12 @@ static void test_select_repeat_and_one(void **state)
 	*state = t;
 	add3(t, "a", "x", "1");
 	assert_int_equal(qf_table_select(t, twice, 2, &bad), 0);
-	assert_int_equal(t->ncols, 2);
+	assert_int_equal(qf_table_ncols(t), 2);
 	assert_string_equal(column(t, 0), "x");
 	assert_string_equal(column(t, 1), "x");
 	assert_int_equal(qf_table_select(t, one, 1, &bad), 0);
-	assert_int_equal(t->ncols, 1);
-	assert_string_equal(t->names[0], "name");
+	assert_int_equal(qf_table_ncols(t), 1);
+	assert_string_equal(qf_table_name(t, 0), "name");
 	assert_render(t, QF_FMT_TSV, 1, 0, "name\nx\n");
 }
 
@@ -377,22 +483,19 @@ static void test_select_unknown(void **state)
 {
 	static const char *const pick[] = { "id", "nope", "also-not" };
 	struct qf_table *t = table3();
-	struct qf_node *r = qf_node_new_map();
 	const char *bad = NULL;
 	char *before, *after;
 
 	*state = t;
-	add_rec(t, "a", "甲", "1", r);
+	add3(t, "a", "甲", "1");
 	add3(t, "b", "乙", "2");
 	before = render(t, QF_FMT_TSV, 1, 0);
 	assert_int_equal(qf_table_select(t, pick, 3, &bad), -1);
 	/* The first unknown name, as given. */
 	assert_ptr_equal(bad, pick[1]);
-	assert_int_equal(t->ncols, 3);
-	assert_int_equal(t->nrows, 2);
-	assert_string_equal(t->names[2], "n");
-	assert_int_equal(t->numeric[2], 1);
-	assert_ptr_equal(t->recs[0], r);
+	assert_int_equal(qf_table_ncols(t), 3);
+	assert_int_equal(qf_table_nrows(t), 2);
+	assert_string_equal(qf_table_name(t, 2), "n");
 	after = render(t, QF_FMT_TSV, 1, 0);
 	assert_string_equal(after, before);
 	assert_string_equal(after, "id\tname\tn\na\t甲\t1\nb\t乙\t2\n");
@@ -539,6 +642,7 @@ static void test_json_records(void **state)
 	struct qf_table *t = table3();
 
 	*state = t;
+	qf_table_keep_records(t, QF_FMT_JSON);
 	add_rec(t, "a", "x", "1",
 		yaml("---\nid: F-HY-0001\nname: 甲\nvisits: 3\n"
 		     "tags: [规上, 重点]\n"));
@@ -598,6 +702,7 @@ static void test_yaml_records(void **state)
 	struct qf_table *t = table3();
 
 	*state = t;
+	qf_table_keep_records(t, QF_FMT_YAML);
 	add_rec(t, "a", "x", "1", yaml(rec));
 	add3(t, "b", "y", "2");
 	assert_render(t, QF_FMT_YAML, 0, 0,
@@ -843,6 +948,10 @@ static void test_table_fit_escaped(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_sort_natural, teardown_table),
+		cmocka_unit_test_teardown(test_sort_many, teardown_table),
+		cmocka_unit_test_teardown(test_keep, teardown_table),
+		cmocka_unit_test_teardown(test_escape_fast_path, teardown_table),
 		cmocka_unit_test_teardown(test_new_add, teardown_table),
 		cmocka_unit_test_teardown(test_add_many, teardown_table),
 		cmocka_unit_test_teardown(test_col, teardown_table),
