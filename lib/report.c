@@ -662,17 +662,18 @@ static void acc_release(struct acc *a)
 	free(a->dacc);
 }
 
-static int period_figures(struct qf_store *s, const struct qf_firms *firms,
-			  const struct qf_date *start, const struct qf_date *end,
-			  struct qf_month_figures *f, struct qf_error *err)
+/* Set a up to gather the figures of start..end into f. */
+static void period_init(struct acc *a, struct qf_store *s,
+			const struct qf_firms *firms, const struct qf_date *start,
+			const struct qf_date *end, struct qf_month_figures *f,
+			struct qf_error *err)
 {
-	struct acc a;
 	const char *cs = qf_store_setting(s, "campaign_start");
-	int rc;
 
-	memset(&a, 0, sizeof a);
-	a.f = f;
-	a.firms = firms;
+	memset(a, 0, sizeof *a);
+	a->f = f;
+	a->firms = firms;
+	a->err = err;
 	f->year = end->y;
 	f->month = end->m;
 	f->start = *start;
@@ -688,23 +689,25 @@ static int period_figures(struct qf_store *s, const struct qf_firms *firms,
 	}
 	if (!cs || qf_date_parse(cs, &f->campaign_start))
 		f->campaign_start = (struct qf_date){ 1900, 1, 1 };
-	a.err = err;
-	rc = qf_store_each(s, QF_VISIT, on_visit, &a, err);
-	if (!rc)
-		rc = qf_store_each(s, QF_DEMAND, on_demand, &a, err);
-	if (!rc)
-		rc = qf_store_each(s, QF_DEMAND, on_rating, &a, err);
-	if (!rc && !a.oom)
-		register_figures(&a, s);
-	f->month_f.firms_visited = (long)a.month_firms.n;
-	f->total.firms_visited = (long)a.total_firms.n;
-	f->month_f.visitors = (long)a.month_people.n;
-	f->total.visitors = (long)a.total_people.n;
-	f->month_f.median_days_x2 = median_x2(&a.month_days);
-	f->total.median_days_x2 = median_x2(&a.total_days);
+}
+
+/* Finish the figures a gathered (rc: how the pass over the store went). */
+static int period_finish(struct acc *a, struct qf_store *s, int rc,
+			 struct qf_error *err)
+{
+	struct qf_month_figures *f = a->f;
+
+	if (!rc && !a->oom)
+		register_figures(a, s);
+	f->month_f.firms_visited = (long)a->month_firms.n;
+	f->total.firms_visited = (long)a->total_firms.n;
+	f->month_f.visitors = (long)a->month_people.n;
+	f->total.visitors = (long)a->total_people.n;
+	f->month_f.median_days_x2 = median_x2(&a->month_days);
+	f->total.median_days_x2 = median_x2(&a->total_days);
 	for (size_t i = 0; i < f->ndepts; i++) {
 		struct qf_dept_figures *d = &f->depts[i];
-		d->median_days_x2 = median_x2(&a.dacc[i].days);
+		d->median_days_x2 = median_x2(&a->dacc[i].days);
 		/* Named when it closed too few of what was due: items not
 		 * yet due are not held against it. */
 		d->below = d->closed + d->overdue > 0 &&
@@ -716,13 +719,41 @@ static int period_figures(struct qf_store *s, const struct qf_firms *firms,
 		qsort(f->stories, f->nstories, sizeof *f->stories, cmp_story);
 	if (f->noverdue > 1)
 		qsort(f->overdue, f->noverdue, sizeof *f->overdue, cmp_overdue);
-	acc_release(&a);
-	if (a.oom)
+	acc_release(a);
+	if (a->oom)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("out of memory"));
 	if (rc == QF_ESOFTWARE && !err->code)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("out of memory"));
+	return rc;
+}
+
+/* One pass over the store feeds every period asked for (the month and
+ * the month before): each record is read once. */
+struct periods {
+	struct acc *a;
+	size_t n;
+};
+
+static int each_visit(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct periods *p = ud;
+	int rc = 0;
+
+	for (size_t i = 0; i < p->n && !rc; i++)
+		rc = on_visit(doc, file, &p->a[i]);
+	return rc;
+}
+
+static int each_demand(const struct qf_doc *doc, const char *file, void *ud)
+{
+	struct periods *p = ud;
+	int rc = 0;
+
+	for (size_t i = 0; i < p->n && !rc; i++)
+		if (!(rc = on_demand(doc, file, &p->a[i])))
+			rc = on_rating(doc, file, &p->a[i]);
 	return rc;
 }
 
@@ -761,24 +792,33 @@ static int figures(struct qf_store *s, const struct qf_date *start,
 {
 	struct qf_month_figures prev;
 	struct qf_firms firms;
-	int rc;
+	struct acc acc[2];
+	struct periods p = { acc, 2 };
+	int rc, rc2;
 
 	memset(f, 0, sizeof *f);
+	memset(&prev, 0, sizeof prev);
 	rc = qf_firms_load(s, &firms, err);
 	if (rc)
 		return rc;
-	rc = period_figures(s, &firms, start, end, f, err);
-	if (!rc) {
-		memset(&prev, 0, sizeof prev);
-		rc = period_figures(s, &firms, pstart, pend, &prev, err);
-		if (!rc && qf_date_cmp(&prev.end, &prev.campaign_start) >= 0) {
-			f->has_prev = 1;
-			f->prev = prev.month_f;
-			f->prev_open_at_end = prev.open_at_end;
-			f->prev_overdue_at_end = prev.overdue_at_end;
-		}
-		qf_report_release(&prev);
+	period_init(&acc[0], s, &firms, start, end, f, err);
+	period_init(&acc[1], s, &firms, pstart, pend, &prev, err);
+	rc = qf_store_each(s, QF_VISIT, each_visit, &p, err);
+	if (!rc)
+		rc = qf_store_each(s, QF_DEMAND, each_demand, &p, err);
+	if (!rc && (acc[0].oom || acc[1].oom))
+		rc = QF_ESOFTWARE;
+	rc2 = period_finish(&acc[1], s, rc, err);
+	rc = period_finish(&acc[0], s, rc, err);
+	if (!rc)
+		rc = rc2;
+	if (!rc && qf_date_cmp(&prev.end, &prev.campaign_start) >= 0) {
+		f->has_prev = 1;
+		f->prev = prev.month_f;
+		f->prev_open_at_end = prev.open_at_end;
+		f->prev_overdue_at_end = prev.overdue_at_end;
 	}
+	qf_report_release(&prev);
 	qf_firms_release(&firms);
 	return rc;
 }
