@@ -16,6 +16,11 @@ struct seen {
 	size_t order;
 };
 
+struct later {
+	enum qf_type type;
+	char *id;
+};
+
 struct check {
 	struct qf_store *s;
 	struct qf_diags *out;
@@ -27,6 +32,12 @@ struct check {
 	size_t nlinks, caplinks;
 	int links_sorted;
 	size_t records;
+	size_t from[QF_NTYPES], to[QF_NTYPES];  /* each type's run of seen,
+						 * sorted once it is read */
+	int done[QF_NTYPES];
+	struct later *later;    /* references to types not read yet */
+	size_t nlater, caplater;
+	struct qf_diags pending;    /* what each would be, if missing */
 	int oom;
 };
 
@@ -66,6 +77,74 @@ static int get_date(const struct qf_node *rec, const char *key,
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_seen(const void *a, const void *b)
+{
+	const struct seen *x = a, *y = b;
+	int r = strcmp(x->id, y->id);
+
+	if (r)
+		return r;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+static int cmp_seen_id(const void *key, const void *e)
+{
+	return strcmp(key, ((const struct seen *)e)->id);
+}
+
+/* Was a record of type t (read already) with this ID seen? */
+static int seen_has(const struct check *c, enum qf_type t, const char *id)
+{
+	return c->to[t] > c->from[t] &&
+	       bsearch(id, c->seen + c->from[t], c->to[t] - c->from[t],
+		       sizeof *c->seen, cmp_seen_id) != NULL;
+}
+
+/* The schema's references: answered from the records of the types read
+ * already (firms, policies, then visits), and later for the rest (the
+ * demands a visit lists): the store is read once. */
+static int check_ref(const char *type, const char *id, void *ud)
+{
+	struct check *c = ud;
+	struct qf_id pid;
+	int t = qf_type_from_name(type);
+	struct later *l;
+
+	if (t < 0 || qf_id_parse(id, &pid) || (int)pid.type != t)
+		return 0;
+	if (c->done[t])
+		return seen_has(c, (enum qf_type)t, id);
+	if (c->nlater == c->caplater) {
+		size_t cap = c->caplater ? c->caplater * 2 : 64;
+		struct later *v = realloc(c->later, cap * sizeof *v);
+		if (!v)
+			return -1;
+		c->later = v;
+		c->caplater = cap;
+	}
+	l = &c->later[c->nlater];
+	if (!(l->id = strdup(id)))
+		return -1;
+	l->type = (enum qf_type)t;
+	c->nlater++;
+	return QF_REF_LATER;
+}
+
+/* Say the problems of the references whose records never came. */
+static void settle_later(struct check *c)
+{
+	if (c->pending.n != c->nlater) {     /* a problem was lost */
+		c->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < c->nlater; i++) {
+		const struct qf_diag *d = &c->pending.v[i];
+		if (!seen_has(c, c->later[i].type, c->later[i].id) &&
+		    qf_diags_add(c->out, d->file, d->line, d->col, "%s", d->msg))
+			c->oom = 1;
+	}
 }
 
 /* Note that visit lists demand (visits are checked before demands). */
@@ -167,10 +246,7 @@ static void check_demand(struct check *c, const struct qf_node *rec,
 		if (src.type != QF_VISIT)
 			add(c, file, where(rec, "source"),
 			    _("source '%s' is not a visit"), source);
-		else if ((has = qf_store_has(c->s, source)) < 0)
-			add(c, file, where(rec, "source"),
-			    _("cannot look up visit '%s': out of memory"), source);
-		else if (!has)
+		else if (!(has = seen_has(c, QF_VISIT, source)))
 			add(c, file, where(rec, "source"), _("no visit '%s'"),
 			    source);
 		else if (!listed(c, source, qf_node_get_str(rec, "id")))
@@ -255,8 +331,8 @@ static int check_record(const struct qf_doc *doc, const char *file, void *ud)
 	size_t before = c->out->n;
 
 	c->records++;
-	qf_schema_validate(c->schema, rec, file, qf_store_ref_exists, c->s,
-			   c->out);
+	qf_schema_validate_later(c->schema, rec, file, check_ref, c, c->out,
+				 &c->pending);
 	if (rec->kind != QF_NODE_MAP)
 		return 0;
 	id = qf_node_get_str(rec, "id");
@@ -299,20 +375,9 @@ static int check_record(const struct qf_doc *doc, const char *file, void *ud)
 	return c->oom ? QF_ESOFTWARE : 0;
 }
 
-static int cmp_seen(const void *a, const void *b)
-{
-	const struct seen *x = a, *y = b;
-	int r = strcmp(x->id, y->id);
-
-	if (r)
-		return r;
-	return (x->order > y->order) - (x->order < y->order);
-}
-
+/* Each type's run is sorted, and no ID is of two types. */
 static void report_duplicates(struct check *c)
 {
-	if (c->nseen > 1)
-		qsort(c->seen, c->nseen, sizeof *c->seen, cmp_seen);
 	for (size_t i = 1, j = 0; i < c->nseen; i++) {
 		struct seen *first, *e = &c->seen[i];
 
@@ -339,6 +404,10 @@ static void free_check(struct check *c)
 	for (size_t i = 0; i < c->nlinks; i++)
 		free(c->links[i]);
 	free(c->links);
+	for (size_t i = 0; i < c->nlater; i++)
+		free(c->later[i].id);
+	free(c->later);
+	qf_diags_release(&c->pending);
 }
 
 size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
@@ -350,11 +419,13 @@ size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
 	memset(&c, 0, sizeof c);
 	c.s = s;
 	c.out = out;
+	qf_diags_init(&c.pending);
 	for (int t = 0; t < QF_NTYPES; t++) {
 		char **paths;
 		size_t n;
 
 		c.type = (enum qf_type)t;
+		c.from[t] = c.nseen;
 		if (qf_store_schema(s, c.type, &c.schema, err))
 			goto fail;
 		if (qf_store_files(s, c.type, &paths, &n, err))
@@ -390,7 +461,14 @@ size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
 		qf_store_free_paths(paths, n);
 		if (c.oom)
 			break;
+		c.to[t] = c.nseen;
+		if (c.to[t] - c.from[t] > 1)
+			qsort(c.seen + c.from[t], c.to[t] - c.from[t],
+			      sizeof *c.seen, cmp_seen);
+		c.done[t] = 1;
 	}
+	if (!c.oom)
+		settle_later(&c);
 	report_duplicates(&c);
 	free_check(&c);
 	if (c.oom) {

@@ -582,6 +582,7 @@ struct vctx {
 	const struct qf_schema *s;
 	const char *file;
 	qf_ref_fn ref;
+	struct qf_diags *pending;   /* problems of references known later */
 	void *ud;
 	struct qf_diags *out;
 	size_t count;
@@ -860,13 +861,14 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 			 const struct qf_node *v)
 {
 	const struct qf_node *k;
-	char val[256], list[MSG_MAX / 2];
+	char buf[256], list[MSG_MAX / 2];
 	int is_str = v->stype == QF_STYPE_STR;
 	int is_num = v->stype == QF_STYPE_INT || v->stype == QF_STYPE_FLOAT;
 
-	show(v->str, val, sizeof val);
+	/* The value as messages show it, made only for a message. */
+#define VAL (show(v->str, buf, sizeof buf), buf)
 	if ((k = qf_node_get(sch, "const")) && !scalar_eq(k, v)) {
-		field_problem(c, v, _("'%s' is not '%s'"), val, k->str);
+		field_problem(c, v, _("'%s' is not '%s'"), VAL, k->str);
 		return;
 	}
 	if ((k = qf_node_get(sch, "enum"))) {
@@ -877,7 +879,7 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 				break;
 		if (i == k->n) {
 			join(k, ", ", list, sizeof list);
-			field_problem(c, v, _("'%s' is not one of %s"), val, list);
+			field_problem(c, v, _("'%s' is not one of %s"), VAL, list);
 			return;
 		}
 	}
@@ -895,7 +897,7 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 			return;
 		}
 		if (m != 0) {
-			field_problem(c, v, _("'%s' does not match '%s'"), val,
+			field_problem(c, v, _("'%s' does not match '%s'"), VAL,
 				      k->str);
 			return;
 		}
@@ -916,14 +918,14 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 						 "'%s' is too short (%zu "
 						 "characters, at least %lld)",
 						 n),
-					      val, n, lim);
+					      VAL, n, lim);
 			return;
 		}
 		if ((k = qf_node_get(sch, "maxLength")) &&
 		    parse_int(k->str, &lim) == 0 &&
 		    n > (unsigned long long)lim) {
 			field_problem(c, v, _("'%s' is too long (%zu characters, "
-				      "at most %lld)"), val, n, lim);
+				      "at most %lld)"), VAL, n, lim);
 			return;
 		}
 	}
@@ -931,25 +933,34 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 		if ((k = qf_node_get(sch, "minimum")) &&
 		    out_of_range(k, v, 1)) {
 			field_problem(c, v, _("%s is less than the minimum %s"),
-				      val, k->str);
+				      VAL, k->str);
 			return;
 		}
 		if ((k = qf_node_get(sch, "maximum")) &&
 		    out_of_range(k, v, 0)) {
 			field_problem(c, v, _("%s is greater than the maximum %s"),
-				      val, k->str);
+				      VAL, k->str);
 			return;
 		}
 	}
 	if (is_str && c->ref && (k = qf_node_get(sch, "x-ref"))) {
 		int has = c->ref(k->str, v->str, c->ud);
 
-		if (has < 0)
+		if (has == QF_REF_LATER && c->pending) {
+			/* Written down now, as it would be said; the caller
+			 * says it or drops it once it knows. */
+			struct qf_diags *out = c->out;
+			c->out = c->pending;
+			no_such(c, v, k->str, VAL);
+			c->out = out;
+			c->count--;
+		} else if (has < 0)
 			field_problem(c, v, _("cannot look up %s '%s': out of memory"),
-				      k->str, val);
+				      k->str, VAL);
 		else if (!has)
-			no_such(c, v, k->str, val);
+			no_such(c, v, k->str, VAL);
 	}
+#undef VAL
 }
 
 static void validate(struct vctx *c, const struct qf_node *sch,
@@ -1072,8 +1083,16 @@ size_t qf_schema_validate(const struct qf_schema *s, const struct qf_node *rec,
 			  const char *file, qf_ref_fn ref, void *ud,
 			  struct qf_diags *out)
 {
+	return qf_schema_validate_later(s, rec, file, ref, ud, out, NULL);
+}
+
+size_t qf_schema_validate_later(const struct qf_schema *s,
+				const struct qf_node *rec, const char *file,
+				qf_ref_fn ref, void *ud, struct qf_diags *out,
+				struct qf_diags *pending)
+{
 	struct vctx c = { .s = s, .file = file, .ref = ref, .ud = ud,
-			  .out = out };
+			  .out = out, .pending = pending };
 
 	if (!rec || rec->kind != QF_NODE_MAP) {
 		problem(&c, rec, _("record is not a mapping"));

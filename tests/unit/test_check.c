@@ -252,6 +252,41 @@ static void test_schema(void **state)
 	check_is(c, want, N(want), 9);
 }
 
+/* The demands visits list are read after the visits: check settles those
+ * references at the end, for many visits, in a later month's file and
+ * across files, and names only the ones missing. */
+static void test_later_refs(void **state)
+{
+	struct ctx *c = *state;
+	static char vis[200 * 160], dem[200 * 200];
+	static char msg[10][80];
+	struct want want[10];
+	size_t nv = 0, nd = 0;
+
+	for (int i = 1; i <= 200; i++) {
+		nv += (size_t)snprintf(vis + nv, sizeof vis - nv,
+			"---\nid: V-HY-202307-%04d\ndate: 2023-07-03\n"
+			"firm: F-HY-0001\nvisitors: [张三]\nkind: visit\n"
+			"demands: [D-HY-202308-%04d]\n", i, i);
+		if (i % 20 == 0)
+			continue;        /* never written */
+		nd += (size_t)snprintf(dem + nd, sizeof dem - nd,
+			"---\nid: D-HY-202308-%04d\nfirm: F-HY-0002\n"
+			"opened: 2023-08-01\nkind: problem\nlevel: local\n"
+			"category: land\ntitle: 第%d号\nstatus: open\n", i, i);
+	}
+	for (int k = 0; k < 10; k++) {
+		int i = (k + 1) * 20;
+		snprintf(msg[k], sizeof msg[k],
+			 "field 'demands[0]': no demand 'D-HY-202308-%04d'", i);
+		want[k] = (struct want){ "visits/2023-07.yaml",
+					 (unsigned)(7 * i), 11, msg[k] };
+	}
+	fixture_put(&c->fx, "visits/2023-07.yaml", vis);
+	fixture_put(&c->fx, "demands/2023-08.yaml", dem);
+	check_is(c, want, 10, 6 + 200 + 190);
+}
+
 static void test_dangling_refs(void **state)
 {
 	struct ctx *c = *state;
@@ -681,6 +716,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_store, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_later_refs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dangling_refs, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_duplicates, setup,

@@ -34,7 +34,10 @@ int qf_schema_from_node(struct qf_node *root, const char *name,
 void qf_schema_free(struct qf_schema *s);
 
 /* Called for each x-ref value: return 1 if a record of type `type` with ID
- * `id` exists, 0 if not, -1 if that cannot be known (out of memory). */
+ * `id` exists, 0 if not, -1 if that cannot be known (out of memory), or
+ * QF_REF_LATER when the caller will know only later (qf_check_store, whose
+ * visits name demands it has not read yet). */
+#define QF_REF_LATER 2
 typedef int (*qf_ref_fn)(const char *type, const char *id, void *ud);
 
 /* Validate a record.  Every problem found is added to out as
@@ -46,6 +49,14 @@ typedef int (*qf_ref_fn)(const char *type, const char *id, void *ud);
 size_t qf_schema_validate(const struct qf_schema *s, const struct qf_node *rec,
 			  const char *file, qf_ref_fn ref, void *ud,
 			  struct qf_diags *out);
+/* The same, and each reference the callback answers QF_REF_LATER for
+ * adds the problem it would be, if missing, to pending instead (in call
+ * order, not counted): the caller keeps those whose record never comes.
+ * With pending NULL, QF_REF_LATER counts as found. */
+size_t qf_schema_validate_later(const struct qf_schema *s,
+				const struct qf_node *rec, const char *file,
+				qf_ref_fn ref, void *ud, struct qf_diags *out,
+				struct qf_diags *pending);
 
 /* 1 if code is an 18-character 统一社会信用代码 whose last character is the
  * GB 32100-2015 check digit of the first 17; 0 otherwise. */
