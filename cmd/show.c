@@ -69,6 +69,57 @@ static struct qf_node *related(struct qf_store *s, enum qf_type t,
 	return r.list;
 }
 
+/* The demands a visit raised: those of its month that name it as their
+ * source (a demand the visit does not list, half written, among them),
+ * then those it lists from other months.  Read from those files only. */
+static struct qf_node *raised(struct qf_store *s, const struct qf_node *visit,
+			      const struct qf_id *vid, const char *id)
+{
+	struct related r = { "source", id, qf_node_new_seq() };
+	const struct qf_node *ds = qf_node_get(visit, "demands");
+	struct qf_id like = *vid;
+	struct qf_error err;
+	char like_id[QF_ID_MAX];
+	int rc;
+
+	if (!r.list)
+		die(QF_ESOFTWARE, _("out of memory"));
+	like.type = QF_DEMAND;
+	like.seq = 1;
+	qf_error_clear(&err);
+	if (qf_id_format(&like, like_id, sizeof like_id))
+		die(QF_ESOFTWARE, _("out of memory"));
+	rc = qf_store_each_like(s, QF_DEMAND, like_id, collect, &r, &err);
+	if (rc == QF_ESOFTWARE && !err.code)
+		die(QF_ESOFTWARE, _("out of memory"));
+	if (rc)
+		die_error(&err);
+	for (size_t i = 0; ds && ds->kind == QF_NODE_SEQ && i < ds->n; i++) {
+		const char *did = ds->items[i]->kind == QF_NODE_SCALAR ?
+				  ds->items[i]->str : NULL;
+		const char *src;
+		struct qf_node *d = NULL;
+		struct qf_id pd;
+		if (!did || qf_id_parse(did, &pd) || pd.type != QF_DEMAND ||
+		    (pd.year == vid->year && pd.month == vid->month))
+			continue;       /* not a demand, or of the month */
+		qf_error_clear(&err);
+		if (qf_store_get(s, did, &d, NULL, &err)) {
+			if (err.code == QF_ESOFTWARE)
+				die_error(&err);
+			continue;       /* gone: check says so */
+		}
+		src = qf_node_get_str(d, "source");
+		if (!src || strcmp(src, id)) {
+			qf_node_free(d);
+			continue;
+		}
+		if (qf_node_seq_append(r.list, d))
+			die(QF_ESOFTWARE, _("out of memory"));
+	}
+	return r.list;
+}
+
 static void print_yaml(const struct qf_node *rec)
 {
 	struct qf_error err;
@@ -204,7 +255,7 @@ int main(int argc, char **argv)
 			visits = related(s, QF_VISIT, "firm", id);
 			demands = related(s, QF_DEMAND, "firm", id);
 		} else if (pid.type == QF_VISIT) {
-			demands = related(s, QF_DEMAND, "source", id);
+			demands = raised(s, rec, &pid, id);
 		}
 		if (fmt == F_TEXT) {
 			if (!first)

@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "qf/file.h"
+#include "qf/idscan.h"
 #include "qf/store.h"
 
 #ifndef QF_SCHEMA_DIR_INSTALLED
@@ -528,6 +529,22 @@ int qf_store_each(struct qf_store *s, enum qf_type t, qf_record_fn fn,
 	return rc;
 }
 
+int qf_store_each_like(struct qf_store *s, enum qf_type t, const char *like,
+		       qf_record_fn fn, void *ud, struct qf_error *err)
+{
+	char **paths;
+	size_t n;
+	int rc = qf_store_files(s, t, &paths, &n, err);
+
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n && !rc; i++)
+		if (qf_store_file_holds(paths[i], like))
+			rc = each_in_file(paths[i], fn, ud, err);
+	qf_store_free_paths(paths, n);
+	return rc;
+}
+
 struct id_collect {
 	char **v;
 	size_t n, cap;
@@ -587,6 +604,8 @@ static int build_index(struct qf_store *s, enum qf_type t)
 	return rc;
 }
 
+static int has_by_lines(struct qf_store *s, const char *id);
+
 int qf_store_has(struct qf_store *s, const char *id)
 {
 	struct qf_id pid;
@@ -594,6 +613,14 @@ int qf_store_has(struct qf_store *s, const char *id)
 
 	if (qf_id_parse(id, &pid))
 		return 0;
+	if (!s->ids[pid.type]) {
+		/* One record: the lines of its own file, not the index. */
+		int got = has_by_lines(s, id);
+		if (got >= 0)
+			return got;
+		if (got == -2)
+			return -1;
+	}
 	if (!s->ids[pid.type] && build_index(s, pid.type) == QF_ESOFTWARE)
 		return -1;
 	if (!s->nids[pid.type])
@@ -644,7 +671,236 @@ struct find_one {
 	char prefix[QF_ID_MAX];
 	char *dup_file;            /* a second record with the ID */
 	unsigned dup_line;
+	char *buf;                 /* found by lines: the file's bytes */
+	size_t len;
 };
+
+/* ---- records found by their lines (idscan.h) ----------------------- */
+
+struct line_find {
+	const char *id;            /* the ID looked for, or NULL */
+	size_t idlen;
+	const char *prefix;        /* next_id: IDs that begin so */
+	unsigned long max_seq;
+	int found;
+	struct qf_idscan_rec rec, dup;
+	struct qf_idscan_rec last;  /* the last record seen */
+	size_t nrecs;
+};
+
+static int line_match(const struct qf_idscan_rec *r, void *ud)
+{
+	struct line_find *f = ud;
+
+	f->last = *r;
+	f->nrecs++;
+	if (f->prefix) {
+		size_t k = strlen(f->prefix);
+		char id[QF_ID_MAX];
+		struct qf_id pid;
+		if (r->idlen < sizeof id && r->idlen > k &&
+		    !memcmp(r->id, f->prefix, k)) {
+			memcpy(id, r->id, r->idlen);
+			id[r->idlen] = '\0';
+			if (!qf_id_parse(id, &pid) && pid.seq > f->max_seq)
+				f->max_seq = pid.seq;
+		}
+		return 0;
+	}
+	if (r->idlen != f->idlen || memcmp(r->id, f->id, r->idlen))
+		return 0;
+	if (f->found++) {
+		f->dup = *r;
+		return 1;          /* a second one: enough */
+	}
+	f->rec = *r;
+	return 0;
+}
+
+/* Scan the file at path for f.  Returns 1 when the scan saw it whole
+ * (*buf then holds its bytes, caller frees), 0 when it must be parsed
+ * (a file laid out otherwise, or one that cannot be read: the parser
+ * then says why), -1 when out of memory. */
+static int scan_one(const char *path, struct line_find *f, char **buf,
+		    size_t *len)
+{
+	struct qf_error e;
+	int rc;
+
+	*buf = NULL;
+	if ((rc = qf_file_read(path, QF_YAML_MAX_FILE, buf, len, &e)))
+		return rc == QF_ESOFTWARE ? -1 : 0;
+	rc = qf_idscan(*buf, *len, line_match, f);
+	if (rc == 0) {
+		free(*buf);
+		*buf = NULL;
+	}
+	return rc ? 1 : 0;
+}
+
+/* The files of a type that an ID's key names.  As qf_store_files. */
+static int key_files(const struct qf_store *s, enum qf_type t,
+		     const char *key, char ***paths, size_t *n,
+		     struct qf_error *err)
+{
+	size_t k = 0;
+	int rc = qf_store_files(s, t, paths, n, err);
+
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < *n; i++) {
+		if (file_for_key((*paths)[i], key))
+			(*paths)[k++] = (*paths)[i];
+		else
+			free((*paths)[i]);
+	}
+	*n = k;
+	return QF_OK;
+}
+
+/* Is id in the files its key names, by their lines?  1 yes, 0 no, -1
+ * when a file must be parsed to know, -2 out of memory. */
+static int has_by_lines(struct qf_store *s, const char *id)
+{
+	struct line_find f;
+	struct qf_id pid;
+	struct qf_error e;
+	char key[16], **paths, *buf;
+	size_t n, len;
+	int rc = 0;
+
+	if (qf_id_parse(id, &pid))
+		return 0;
+	qf_id_file_key(&pid, key, sizeof key);
+	if (key_files(s, pid.type, key, &paths, &n, &e))
+		return e.code == QF_ESOFTWARE ? -2 : -1;
+	memset(&f, 0, sizeof f);
+	f.id = id;
+	f.idlen = strlen(id);
+	for (size_t i = 0; i < n && !f.found && rc >= 0; i++) {
+		int got = scan_one(paths[i], &f, &buf, &len);
+		free(buf);
+		rc = got < 0 ? -2 : got == 0 ? -1 : 0;
+	}
+	qf_store_free_paths(paths, n);
+	return f.found ? 1 : rc;
+}
+
+/* Does the file's last record, from its start to the end of the file,
+ * parse?  QF_OK, or the reader's error with lines of the whole file. */
+static int tail_parses(const char *path, const char *buf, size_t len,
+		       const struct qf_idscan_rec *last, struct qf_error *err)
+{
+	struct qf_reader *r;
+	struct qf_doc doc;
+	int got, rc;
+
+	if ((rc = qf_reader_open_mem(&r, buf + last->start, len - last->start,
+				     path, err)))
+		return rc;
+	while ((got = qf_reader_next(r, &doc, err)) == 1)
+		qf_doc_release(&doc);
+	qf_reader_free(r);
+	if (got == 0)
+		return QF_OK;
+	if (err->line)
+		err->line += last->first_line - 1;
+	return err->code;
+}
+
+/* Shift the lines of a tree read from a piece of a file. */
+static void shift_lines(struct qf_node *n, unsigned by)
+{
+	if (n->line)
+		n->line += by;
+	for (size_t i = 0; i < n->n; i++) {
+		shift_lines(n->items[i], by);
+		if (n->keys)
+			shift_lines(n->keys[i], by);
+	}
+}
+
+/* locate() by lines: 1 found (f filled), 0 the files must be parsed, -1
+ * with err set (a duplicate, out of memory). */
+static int locate_by_lines(struct qf_store *s, const struct qf_id *pid,
+			   const char *key, struct find_one *out,
+			   struct qf_error *err)
+{
+	struct line_find f;
+	char **paths, *buf = NULL, *file = NULL, *fbuf = NULL;
+	size_t n, len, flen = 0;
+	int rc = 0;
+	struct qf_reader *r;
+	struct qf_doc doc;
+	struct qf_error e;
+
+	(void)pid;
+	if (key_files(s, pid->type, key, &paths, &n, &e))
+		return 0;
+	memset(&f, 0, sizeof f);
+	f.id = out->id;
+	f.idlen = strlen(out->id);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		int had = f.found;
+		int got = scan_one(paths[i], &f, &buf, &len);
+		if (got <= 0) {
+			rc = got < 0 ? -2 : -1;
+			break;
+		}
+		if (f.found > 1) {
+			qf_error_set(err, QF_EDATA, paths[i], f.dup.first_line, 1,
+				     _("duplicate ID '%s' (first at %s:%u): "
+				       "run qf check"), out->id,
+				     file ? file : paths[i], f.rec.first_line);
+			free(buf);
+			rc = -3;
+			break;
+		}
+		if (f.found && !had) {
+			file = strdup(paths[i]);
+			fbuf = buf;
+			flen = len;
+			if (!file)
+				rc = -2;
+		} else {
+			free(buf);
+		}
+	}
+	qf_store_free_paths(paths, n);
+	if (rc == 0 && !f.found)
+		rc = -1;              /* not by lines: let the parser say */
+	if (rc == 0) {
+		qf_error_clear(&e);
+		if (qf_reader_open_mem(&r, fbuf + f.rec.start,
+				       f.rec.end - f.rec.start, file, &e)) {
+			rc = e.code == QF_ESOFTWARE ? -2 : -1;
+		} else {
+			int got = qf_reader_next(r, &doc, &e);
+			if (got == 1 && doc.root) {
+				unsigned by = f.rec.first_line - 1;
+				shift_lines(doc.root, by);
+				out->rec = doc.root;
+				out->first_line = doc.first_line + by;
+				out->last_line = doc.last_line + by;
+				out->file = file;
+				out->buf = fbuf;
+				out->len = flen;
+				file = fbuf = NULL;
+				rc = 1;
+			} else {
+				qf_doc_release(&doc);
+				rc = got < 0 && e.code == QF_ESOFTWARE ? -2 : -1;
+			}
+			qf_reader_free(r);
+		}
+	}
+	free(file);
+	free(fbuf);
+	if (rc == -2)
+		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
+	return rc == 1 ? 1 : rc == -1 ? 0 : -1;
+}
+
 
 static int find_doc(const struct qf_doc *doc, const char *file, void *ud)
 {
@@ -705,6 +961,8 @@ static int locate(struct qf_store *s, const char *id, struct find_one *f,
 		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
 				    _("'%s' is not a valid ID"), id);
 	qf_id_file_key(&pid, key, sizeof key);
+	if ((rc = locate_by_lines(s, &pid, key, f, err)) != 0)
+		return rc > 0 ? QF_OK : err->code;
 	rc = qf_store_files(s, pid.type, &paths, &n, err);
 	if (rc)
 		return rc;
@@ -745,6 +1003,7 @@ int qf_store_get(struct qf_store *s, const char *id, struct qf_node **rec,
 
 	if (rc)
 		return rc;
+	free(f.buf);
 	*rec = f.rec;
 	if (file)
 		*file = f.file;
@@ -793,12 +1052,38 @@ int qf_store_next_id(struct qf_store *s, enum qf_type t,
 	/* The prefix is everything up to the sequence, dash included. */
 	strrchr(f.prefix, '-')[1] = '\0';
 	qf_id_file_key(&id, key, sizeof key);
-	rc = qf_store_files(s, t, &paths, &np, err);
+	rc = key_files(s, t, key, &paths, &np, err);
 	if (rc)
 		return rc;
-	for (size_t i = 0; i < np && !rc; i++)
-		if (file_for_key(paths[i], key))
-			rc = each_in_file(paths[i], max_seq, &f, err);
+	{
+		/* By the lines of the files, else by parsing them. */
+		struct line_find lf;
+		int whole = 1;
+
+		memset(&lf, 0, sizeof lf);
+		lf.prefix = f.prefix;
+		for (size_t i = 0; i < np && whole > 0; i++) {
+			char *bytes;
+			size_t len;
+			lf.nrecs = 0;
+			whole = scan_one(paths[i], &lf, &bytes, &len);
+			/* What is appended goes after the last record: it must
+			 * parse, or the new one would not be read either. */
+			if (whole > 0 && lf.nrecs &&
+			    (rc = tail_parses(paths[i], bytes, len, &lf.last,
+					      err)))
+				whole = -2;     /* rc and err say why */
+			free(bytes);
+		}
+		if (whole == -1)
+			rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+					  _("out of memory"));
+		else if (whole)
+			f.max_seq = lf.max_seq;
+		else
+			for (size_t i = 0; i < np && !rc; i++)
+				rc = each_in_file(paths[i], max_seq, &f, err);
+	}
 	qf_store_free_paths(paths, np);
 	if (rc)
 		return rc;
@@ -926,9 +1211,13 @@ int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
 	if (rc)
 		return rc;
 	qf_node_free(f.rec);
-	rc = qf_file_read(f.file, QF_YAML_MAX_FILE, &old, &oldlen, err);
-	if (rc)
+	if (f.buf) {            /* read already, under this lock */
+		old = f.buf;
+		oldlen = f.len;
+	} else if ((rc = qf_file_read(f.file, QF_YAML_MAX_FILE, &old, &oldlen,
+				      err))) {
 		goto out;
+	}
 	rc = qf_yaml_emit(rec, &text, &textlen, err);
 	if (rc)
 		goto out;

@@ -316,4 +316,15 @@ assert [r["id"] for r in a] == ids, ([r["id"] for r in a], ids)
 assert all(r["status"] in ("open", "assigned") for r in a)
 ' "$T/out" "$(qf list-open --data "$D" >"$T/ids"; echo "$T/ids")"; then pass; fi
 
+test_start "a visit's demands: of its month by their source, and those it lists from other months"
+new_store m
+printf -- '---\nid: F-HY-0001\nname: 甲企业\nsince: 2023-04-01\n' >m/firms/HY.yaml
+printf -- '---\nid: V-HY-202305-0001\ndate: 2023-05-31\nfirm: F-HY-0001\nvisitors: [张三]\nkind: visit\ndemands: [D-HY-202306-0001]\n' >m/visits/2023-05.yaml
+mkdir -p m/demands
+printf -- '---\nid: D-HY-202305-0001\nfirm: F-HY-0001\nopened: 2023-05-31\nsource: V-HY-202305-0001\nkind: problem\nlevel: local\ncategory: land\ntitle: 未登记的\nstatus: open\n' >m/demands/2023-05.yaml
+printf -- '---\nid: D-HY-202306-0001\nfirm: F-HY-0001\nopened: 2023-06-01\nsource: V-HY-202305-0001\nkind: problem\nlevel: local\ncategory: land\ntitle: 次月的\nstatus: open\n---\nid: D-HY-202306-0002\nfirm: F-HY-0001\nopened: 2023-06-01\nsource: V-HY-202305-0001\nkind: problem\nlevel: local\ncategory: land\ntitle: 未列出的次月\nstatus: open\n' >m/demands/2023-06.yaml
+if expect_code 0 qf show --data m V-HY-202305-0001 && expect_out_has '# demands (2)' &&
+	expect_out_has 'D-HY-202305-0001' && expect_out_has 'D-HY-202306-0001' &&
+	! grep -q 'D-HY-202306-0002' "$T/out"; then pass; fi
+
 done_testing

@@ -634,11 +634,22 @@ static void test_has_forget(void **state)
 	assert_int_equal(qf_store_has(c->s, "../etc"), 0);
 	assert_int_equal(qf_store_has(c->s, "P-HY-0001"), 0);
 
+	/* Files laid out as qifu writes them are read by their lines each
+	 * time: a new one counts at once. */
 	fixture_put(&c->fx, "firms/HY-more.yaml",
 		    "---\nid: F-HY-0002\nname: b\n");
-	assert_int_equal(qf_store_has(c->s, "F-HY-0002"), 0);
-	qf_store_forget(c->s);
 	assert_int_equal(qf_store_has(c->s, "F-HY-0002"), 1);
+	/* One the lines cannot tell about (a record in flow style) makes
+	 * it parse the files into an index, kept until forgotten. */
+	fixture_put(&c->fx, "firms/HY-flow.yaml",
+		    "--- {id: F-HY-0005, name: e}\n");
+	assert_int_equal(qf_store_has(c->s, "F-HY-0005"), 1);
+	assert_int_equal(qf_store_has(c->s, "F-HY-0004"), 0);
+	fixture_put(&c->fx, "firms/HY-late.yaml",
+		    "---\nid: F-HY-0004\nname: d\n");
+	assert_int_equal(qf_store_has(c->s, "F-HY-0004"), 0);
+	qf_store_forget(c->s);
+	assert_int_equal(qf_store_has(c->s, "F-HY-0004"), 1);
 	assert_int_equal(qf_store_has(c->s, "F-HY-0001"), 1);
 	qf_store_forget(c->s);
 	qf_store_forget(c->s);

@@ -106,6 +106,11 @@ typedef int (*qf_record_fn)(const struct qf_doc *doc, const char *file,
 int qf_store_each(struct qf_store *s, enum qf_type t, qf_record_fn fn,
 		  void *ud, struct qf_error *err);
 
+/* qf_store_each over only the files of type t that a record with the ID
+ * like may live in (its month's, for visits and demands). */
+int qf_store_each_like(struct qf_store *s, enum qf_type t, const char *like,
+		       qf_record_fn fn, void *ud, struct qf_error *err);
+
 /* 1 if a record with this ID exists, 0 if not (uses an index built on
  * first use; a file that cannot be read hides only its own records), -1
  * when the index cannot be built for want of memory. */
