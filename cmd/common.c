@@ -186,8 +186,9 @@ struct qf_store *open_store(const char *data)
 	}
 	free(root);
 	opened = s;
-	/* Readers see a store before or after a write, never in between. */
-	if (qf_store_lock_shared(s, lock_wait_ms(), &err))
+	/* Readers see a store before or after a write, never in between,
+	 * and hold no lock while they read it. */
+	if (qf_store_snapshot(s, lock_wait_ms(), &err))
 		die_error(&err);
 	return s;
 }

@@ -437,7 +437,7 @@ size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
 			int got;
 
 			qf_error_clear(&e);
-			if (qf_reader_open(&r, paths[i], NULL, &e)) {
+			if (qf_store_reader(s, paths[i], &r, &e)) {
 				qf_diags_add_error(out, &e);
 				continue;
 			}

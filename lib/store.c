@@ -17,6 +17,14 @@
 #include "qf/idscan.h"
 #include "qf/store.h"
 
+/* A file of a reader's snapshot (qf_store_snapshot). */
+struct qf_snap_file {
+	char *path;
+	int fd;
+	size_t size;
+};
+
+
 #ifndef QF_SCHEMA_DIR_INSTALLED
 #define QF_SCHEMA_DIR_INSTALLED "/usr/local/share/qifu/schemas"
 #endif
@@ -239,6 +247,7 @@ void qf_store_free(struct qf_store *s)
 	if (!s)
 		return;
 	qf_store_unlock(s);
+	qf_store_drop_snapshot(s);
 	for (int t = 0; t < QF_NTYPES; t++)
 		qf_schema_free(s->schemas[t]);
 	free_ids(s);
@@ -349,9 +358,11 @@ int qf_store_lock(struct qf_store *s, int timeout_ms, struct qf_error *err)
 
 	if (s->lock_fd >= 0 && !s->lock_shared)
 		return QF_OK;
-	/* A reader's shared lock is let go first (flock's conversion is not
-	 * atomic either): everything is read again under this one. */
+	/* A reader's shared lock, or snapshot, is let go first (flock's
+	 * conversion is not atomic either): everything is read again under
+	 * this one. */
 	qf_store_unlock(s);
+	qf_store_drop_snapshot(s);
 	if (!(path = join(s->root, "qf.lock")))
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("out of memory"));
@@ -424,6 +435,25 @@ void qf_store_free_paths(char **paths, size_t n)
 	free(paths);
 }
 
+static int snap_paths(const struct qf_store *s, enum qf_type t, char ***paths,
+		      size_t *np, struct qf_error *err)
+{
+	char **v = calloc(s->nsnap[t] + 1, sizeof *v);
+
+	if (!v)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    _("out of memory"));
+	for (size_t i = 0; i < s->nsnap[t]; i++)
+		if (!(v[i] = strdup(s->snap[t][i].path))) {
+			qf_store_free_paths(v, i);
+			return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+					    _("out of memory"));
+		}
+	*paths = v;
+	*np = s->nsnap[t];
+	return QF_OK;
+}
+
 int qf_store_files(const struct qf_store *s, enum qf_type t, char ***paths,
 		   size_t *np, struct qf_error *err)
 {
@@ -436,6 +466,10 @@ int qf_store_files(const struct qf_store *s, enum qf_type t, char ***paths,
 
 	*paths = NULL;
 	*np = 0;
+	if (s->snapped) {
+		free(dir);
+		return snap_paths(s, t, paths, np, err);
+	}
 	if (!dir)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("out of memory"));
@@ -485,14 +519,144 @@ oom:
 	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
 }
 
-static int each_in_file(const char *path, qf_record_fn fn, void *ud,
+/* ---- the readers' snapshot ------------------------------------------ */
+
+static int cmp_snap(const void *key, const void *e)
+{
+	return strcmp(key, ((const struct qf_snap_file *)e)->path);
+}
+
+/* The snapshot of the file at path, or NULL (no snapshot, or a file it
+ * could not open: read it by its name, which says why). */
+static const struct qf_snap_file *snap_find(const struct qf_store *s,
+					    const char *path)
+{
+	if (!s->snapped)
+		return NULL;
+	for (int t = 0; t < QF_NTYPES; t++) {
+		const struct qf_snap_file *f =
+			s->nsnap[t] ? bsearch(path, s->snap[t], s->nsnap[t],
+					      sizeof *s->snap[t], cmp_snap) :
+				      NULL;
+		if (f)
+			return f->fd >= 0 ? f : NULL;
+	}
+	return NULL;
+}
+
+/* The snapshot's bytes of path into *buf (malloc'd).  0, 1 when path is
+ * not in it, -1 out of memory (or unreadable: the caller reads it by
+ * name). */
+static int snap_read(const struct qf_store *s, const char *path, char **buf,
+		     size_t *len)
+{
+	const struct qf_snap_file *f = snap_find(s, path);
+	size_t got = 0;
+
+	if (!f)
+		return 1;
+	if (!(*buf = malloc(f->size + 1)))
+		return -1;
+	while (got < f->size) {
+		ssize_t n = pread(f->fd, *buf + got, f->size - got, (off_t)got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;       /* cut short since: read what is there */
+		got += (size_t)n;
+	}
+	(*buf)[got] = '\0';
+	*len = got;
+	return 0;
+}
+
+void qf_store_drop_snapshot(struct qf_store *s)
+{
+	for (int t = 0; t < QF_NTYPES; t++) {
+		for (size_t i = 0; i < s->nsnap[t]; i++) {
+			if (s->snap[t][i].fd >= 0)
+				close(s->snap[t][i].fd);
+			free(s->snap[t][i].path);
+		}
+		free(s->snap[t]);
+		s->snap[t] = NULL;
+		s->nsnap[t] = 0;
+	}
+	s->snapped = 0;
+}
+
+int qf_store_snapshot(struct qf_store *s, int timeout_ms, struct qf_error *err)
+{
+	int rc;
+
+	if (s->snapped || (s->lock_fd >= 0 && !s->lock_shared))
+		return QF_OK;     /* a writer reads the store as it is */
+	if ((rc = qf_store_lock_shared(s, timeout_ms, err)))
+		return rc;
+	for (int t = 0; t < QF_NTYPES; t++) {
+		char **paths;
+		size_t n;
+
+		if ((rc = qf_store_files(s, (enum qf_type)t, &paths, &n, err))) {
+			qf_store_drop_snapshot(s);
+			return rc;
+		}
+		if (!(s->snap[t] = calloc(n + 1, sizeof *s->snap[t]))) {
+			qf_store_free_paths(paths, n);
+			qf_store_drop_snapshot(s);
+			return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+					    _("out of memory"));
+		}
+		for (size_t i = 0; i < n; i++) {
+			struct qf_snap_file *f = &s->snap[t][i];
+			struct stat st;
+
+			f->path = paths[i];
+			f->fd = open(paths[i], O_RDONLY | O_CLOEXEC);
+			if (f->fd < 0 && (errno == EMFILE || errno == ENFILE)) {
+				/* Too many files to hold open: read them all
+				 * under the lock instead, as before. */
+				s->nsnap[t] = i + 1;
+				free(paths);
+				qf_store_drop_snapshot(s);
+				return QF_OK;
+			}
+			if (f->fd >= 0 && (fstat(f->fd, &st) < 0 ||
+					   !S_ISREG(st.st_mode))) {
+				close(f->fd);
+				f->fd = -1;
+			}
+			f->size = f->fd >= 0 ? (size_t)st.st_size : 0;
+		}
+		free(paths);
+		s->nsnap[t] = n;
+	}
+	s->snapped = 1;
+	/* Every file is open at a size that is whole records: appends add
+	 * whole records after it, rewrites rename a new file over the name
+	 * and leave this one as it was.  The writers may go on. */
+	qf_store_unlock(s);
+	return QF_OK;
+}
+
+int qf_store_reader(struct qf_store *s, const char *path,
+		    struct qf_reader **r, struct qf_error *err)
+{
+	const struct qf_snap_file *sf = snap_find(s, path);
+
+	return sf ? qf_reader_open_fd(r, sf->fd, sf->size, path, err) :
+		    qf_reader_open(r, path, NULL, err);
+}
+
+static int each_in_file(struct qf_store *s, const char *path, qf_record_fn fn,
+			void *ud,
 			struct qf_error *err)
 {
 	struct qf_reader *r;
 	struct qf_doc doc;
 	int rc, got;
 
-	rc = qf_reader_open(&r, path, NULL, err);
+	rc = qf_store_reader(s, path, &r, err);
 	if (rc)
 		return rc;
 	if (qf_reader_pool(r)) {
@@ -524,7 +688,7 @@ int qf_store_each(struct qf_store *s, enum qf_type t, qf_record_fn fn,
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < n && !rc; i++)
-		rc = each_in_file(paths[i], fn, ud, err);
+		rc = each_in_file(s, paths[i], fn, ud, err);
 	qf_store_free_paths(paths, n);
 	return rc;
 }
@@ -540,7 +704,7 @@ int qf_store_each_like(struct qf_store *s, enum qf_type t, const char *like,
 		return rc;
 	for (size_t i = 0; i < n && !rc; i++)
 		if (qf_store_file_holds(paths[i], like))
-			rc = each_in_file(paths[i], fn, ud, err);
+			rc = each_in_file(s, paths[i], fn, ud, err);
 	qf_store_free_paths(paths, n);
 	return rc;
 }
@@ -585,7 +749,7 @@ static int build_index(struct qf_store *s, enum qf_type t)
 
 	if (!rc) {
 		for (size_t i = 0; !rc && i < n; i++)
-			if (each_in_file(paths[i], collect_id, &c, &err) ==
+			if (each_in_file(s, paths[i], collect_id, &c, &err) ==
 			    QF_ESOFTWARE)
 				rc = QF_ESOFTWARE;
 		qf_store_free_paths(paths, n);
@@ -721,14 +885,19 @@ static int line_match(const struct qf_idscan_rec *r, void *ud)
  * (*buf then holds its bytes, caller frees), 0 when it must be parsed
  * (a file laid out otherwise, or one that cannot be read: the parser
  * then says why), -1 when out of memory. */
-static int scan_one(const char *path, struct line_find *f, char **buf,
+static int scan_one(struct qf_store *s, const char *path, struct line_find *f,
+		    char **buf,
 		    size_t *len)
 {
 	struct qf_error e;
 	int rc;
 
 	*buf = NULL;
-	if ((rc = qf_file_read(path, QF_YAML_MAX_FILE, buf, len, &e)))
+	if ((rc = snap_read(s, path, buf, len)) == 0)
+		rc = QF_OK;
+	else if (rc == -1)
+		return -1;
+	else if ((rc = qf_file_read(path, QF_YAML_MAX_FILE, buf, len, &e)))
 		return rc == QF_ESOFTWARE ? -1 : 0;
 	rc = qf_idscan(*buf, *len, line_match, f);
 	if (rc == 0) {
@@ -778,7 +947,7 @@ static int has_by_lines(struct qf_store *s, const char *id)
 	f.id = id;
 	f.idlen = strlen(id);
 	for (size_t i = 0; i < n && !f.found && rc >= 0; i++) {
-		int got = scan_one(paths[i], &f, &buf, &len);
+		int got = scan_one(s, paths[i], &f, &buf, &len);
 		free(buf);
 		rc = got < 0 ? -2 : got == 0 ? -1 : 0;
 	}
@@ -842,7 +1011,7 @@ static int locate_by_lines(struct qf_store *s, const struct qf_id *pid,
 	f.idlen = strlen(out->id);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		int had = f.found;
-		int got = scan_one(paths[i], &f, &buf, &len);
+		int got = scan_one(s, paths[i], &f, &buf, &len);
 		if (got <= 0) {
 			rc = got < 0 ? -2 : -1;
 			break;
@@ -968,7 +1137,7 @@ static int locate(struct qf_store *s, const char *id, struct find_one *f,
 		return rc;
 	for (size_t i = 0; i < n && !rc; i++)
 		if (file_for_key(paths[i], key))
-			rc = each_in_file(paths[i], find_doc, f, err);
+			rc = each_in_file(s, paths[i], find_doc, f, err);
 	qf_store_free_paths(paths, n);
 	if (rc == 2) {
 		rc = qf_error_set(err, QF_EDATA, f->dup_file, f->dup_line, 1,
@@ -1066,7 +1235,7 @@ int qf_store_next_id(struct qf_store *s, enum qf_type t,
 			char *bytes;
 			size_t len;
 			lf.nrecs = 0;
-			whole = scan_one(paths[i], &lf, &bytes, &len);
+			whole = scan_one(s, paths[i], &lf, &bytes, &len);
 			/* What is appended goes after the last record: it must
 			 * parse, or the new one would not be read either. */
 			if (whole > 0 && lf.nrecs &&
@@ -1082,7 +1251,7 @@ int qf_store_next_id(struct qf_store *s, enum qf_type t,
 			f.max_seq = lf.max_seq;
 		else
 			for (size_t i = 0; i < np && !rc; i++)
-				rc = each_in_file(paths[i], max_seq, &f, err);
+				rc = each_in_file(s, paths[i], max_seq, &f, err);
 	}
 	qf_store_free_paths(paths, np);
 	if (rc)

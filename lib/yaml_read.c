@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -40,6 +41,8 @@ struct qf_reader {
 	int ended;		/* STREAM_END seen */
 	int failed;		/* an error was returned: unusable */
 	struct qf_pool *pool;	/* qf_reader_pool: documents are built here */
+	int is_fd, fd;		/* qf_reader_open_fd: read with pread */
+	size_t limit;		/* its bytes */
 };
 
 /* Open-addressing set of indexes into a map's keys, for duplicate keys. */
@@ -110,6 +113,31 @@ static int read_file(void *data, unsigned char *buf, size_t size,
 	return 1;
 }
 
+/* The same over the first limit bytes of a descriptor, with pread, so
+ * that the descriptor's offset is nobody's business. */
+static int read_fd(void *data, unsigned char *buf, size_t size,
+		   size_t *size_read)
+{
+	struct qf_reader *r = data;
+	size_t left = r->limit - r->nread;
+	ssize_t n;
+
+	if (size > left)
+		size = left;
+	do
+		n = size ? pread(r->fd, buf, size, (off_t)r->nread) : 0;
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		r->read_errno = errno;
+		return 0;
+	}
+	if (!scan_cr(r, buf, (size_t)n, r->nread))
+		return 0;
+	r->nread += (size_t)n;
+	*size_read = (size_t)n;
+	return 1;
+}
+
 /* The same over memory. */
 static int read_mem(void *data, unsigned char *buf, size_t size,
 		    size_t *size_read)
@@ -173,7 +201,23 @@ static void offset_position(struct qf_reader *r, size_t off, unsigned *line,
 	struct pos p;
 
 	memset(&p, 0, sizeof(p));
-	if (!r->fp) {
+	if (r->is_fd) {
+		unsigned char chunk[8192];
+
+		if (off > r->limit)
+			off = r->limit;
+		while (p.at < off) {
+			size_t want = off - p.at;
+			ssize_t n;
+
+			if (want > sizeof(chunk))
+				want = sizeof(chunk);
+			n = pread(r->fd, chunk, want, (off_t)p.at);
+			if (n <= 0)
+				break;
+			pos_feed(&p, chunk, (size_t)n);
+		}
+	} else if (!r->fp) {
 		pos_feed(&p, (const unsigned char *)r->buf,
 			 off < r->len ? off : r->len);
 	} else if (fseek(r->fp, 0, SEEK_SET) == 0) {
@@ -350,6 +394,28 @@ int qf_reader_open(struct qf_reader **out, const char *path, const char *name,
 	}
 	r->fp = fp;
 	yaml_parser_set_input(&r->parser, read_file, r);
+	*out = r;
+	return QF_OK;
+}
+
+int qf_reader_open_fd(struct qf_reader **out, int fd, size_t len,
+		      const char *name, struct qf_error *err)
+{
+	struct qf_reader *r;
+	int rc;
+
+	*out = NULL;
+	if (len > QF_YAML_MAX_FILE)
+		return qf_error_set(err, QF_EDATA, name, 0, 0,
+				    _("file is larger than %u bytes"),
+				    QF_YAML_MAX_FILE);
+	rc = reader_new(&r, name, err);
+	if (rc)
+		return rc;
+	r->is_fd = 1;
+	r->fd = fd;
+	r->limit = len;
+	yaml_parser_set_input(&r->parser, read_fd, r);
 	*out = r;
 	return QF_OK;
 }

@@ -986,10 +986,49 @@ static void test_pooled_reader(void **state)
 	qf_reader_free(b);
 }
 
+
+/* A descriptor reader sees the first len bytes only (what a snapshot
+ * noted), whatever is appended after, and places errors by its bytes. */
+static void test_fd_reader(void **state)
+{
+	char path[] = "/tmp/qf-test-fd-XXXXXX";
+	static const char first[] = "---\nid: A\n---\nid: B\n";
+	static const char more[] = "---\nid: C\n";
+	static const char bad[] = "---\nid: A\nx: \xf3\x28\n";
+	struct qf_reader *r;
+	struct qf_doc d;
+	struct qf_error err;
+	int fd = mkstemp(path), n = 0;
+	(void)state;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, first, sizeof first - 1), sizeof first - 1);
+	assert_int_equal(qf_reader_open_fd(&r, fd, sizeof first - 1, "f.yaml",
+					   &err), QF_OK);
+	assert_int_equal(write(fd, more, sizeof more - 1), sizeof more - 1);
+	while (qf_reader_next(r, &d, &err) == 1) {
+		n++;
+		qf_doc_release(&d);
+	}
+	assert_int_equal(n, 2);
+	qf_reader_free(r);
+	assert_int_equal(ftruncate(fd, 0), 0);
+	assert_int_equal(pwrite(fd, bad, sizeof bad - 1, 0), sizeof bad - 1);
+	assert_int_equal(qf_reader_open_fd(&r, fd, sizeof bad - 1, "f.yaml",
+					   &err), QF_OK);
+	assert_int_equal(qf_reader_next(r, &d, &err), -1);
+	assert_int_equal(err.line, 3);
+	assert_int_equal(err.col, 4);
+	qf_reader_free(r);
+	close(fd);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pooled_reader),
+		cmocka_unit_test(test_fd_reader),
 		cmocka_unit_test_setup_teardown(test_multi_docs, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_doc_lines, setup,

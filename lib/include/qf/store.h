@@ -26,6 +26,8 @@
 
 #define QF_LOCK_TIMEOUT_MS 5000
 
+struct qf_snap_file;
+
 struct qf_store {
 	char *root;                 /* as found or given, e.g. "." or "../.." */
 	struct qf_node *settings;   /* qf.yaml */
@@ -44,6 +46,9 @@ struct qf_store {
 				     * qf.journal, kept so that a rollback
 				     * needs neither memory nor open() */
 	size_t journal_len;         /* 0: nothing held */
+	struct qf_snap_file *snap[QF_NTYPES];  /* qf_store_snapshot */
+	size_t nsnap[QF_NTYPES];
+	int snapped;
 };
 
 /* Find the store: dir when non-NULL (--data); else walk up from the
@@ -89,6 +94,19 @@ int qf_store_lock_shared(struct qf_store *s, int timeout_ms,
 			 struct qf_error *err);
 void qf_store_unlock(struct qf_store *s);
 
+/* A reader's view that lets writers go on: under the shared lock, open
+ * every record file and note its size, then let the lock go.  Reads
+ * (qf_store_files, qf_store_each, qf_store_get, qf_store_has) then see
+ * those files at those sizes.  This is the store as of the snapshot:
+ * an append after it adds whole records past the size noted, and a
+ * rewrite renames a new file over the name, leaving the open one as it
+ * was.  A store with more files than can be held open is read under the
+ * lock instead.  qf_store_lock (a writer) drops it and reads the store
+ * as it is.  QF_EBUSY as qf_store_lock_shared. */
+int qf_store_snapshot(struct qf_store *s, int timeout_ms,
+		      struct qf_error *err);
+void qf_store_drop_snapshot(struct qf_store *s);
+
 /* The *.yaml files of a type's folder, sorted by name, as paths under
  * root ("<root>/demands/2023-05.yaml").  *paths is a malloc'd array of
  * malloc'd strings; free with qf_store_free_paths.  A missing folder gives
@@ -96,6 +114,10 @@ void qf_store_unlock(struct qf_store *s);
 int qf_store_files(const struct qf_store *s, enum qf_type t, char ***paths,
 		   size_t *n, struct qf_error *err);
 void qf_store_free_paths(char **paths, size_t n);
+/* A reader of one of those files: of its snapshot when there is one.  As
+ * qf_reader_open. */
+int qf_store_reader(struct qf_store *s, const char *path,
+		    struct qf_reader **r, struct qf_error *err);
 
 /* Call fn for every record of type t, in file-name then file order.  fn
  * returns 0 to go on, anything else to stop (qf_store_each then returns

@@ -39,6 +39,10 @@ struct qf_reader;
  * err set.  Free with qf_reader_free. */
 int qf_reader_open(struct qf_reader **r, const char *path, const char *name,
 		   struct qf_error *err);
+/* Read the first len bytes of the open file fd (not closed, its offset
+ * not used: pread), as a store snapshot holds them. */
+int qf_reader_open_fd(struct qf_reader **r, int fd, size_t len,
+		      const char *name, struct qf_error *err);
 /* Read from memory (not copied: buf must outlive the reader). */
 int qf_reader_open_mem(struct qf_reader **r, const char *buf, size_t len,
 		       const char *name, struct qf_error *err);
