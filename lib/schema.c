@@ -17,6 +17,7 @@
 #include <regex.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,11 +37,18 @@ struct pattern {
 	regex_t re;
 };
 
+struct kwmask {
+	const struct qf_node *node;   /* a mapping of the schema, or NULL */
+	unsigned mask;                /* bit i: keywords[i] is in it */
+};
+
 struct qf_schema {
 	struct qf_node *root;
 	char *name;
 	struct pattern *pat;
 	size_t npat, cappat;
+	struct kwmask *kw;            /* open addressing, by node */
+	size_t kwcap;                 /* a power of two, or 0 */
 };
 
 /* ---- scalars ------------------------------------------------------- */
@@ -315,11 +323,71 @@ static const struct keyword {
 	{ "x-ref", KW_REF },
 };
 
+enum { K_SCHEMA, K_ID, K_COMMENT, K_TITLE, K_DESCRIPTION, K_EXAMPLES, K_TYPE, K_REQUIRED, K_PROPERTIES, K_ADDITIONALPROPERTIES, K_ITEMS, K_ENUM, K_CONST, K_PATTERN, K_FORMAT, K_MINIMUM, K_MAXIMUM, K_MINLENGTH, K_MAXLENGTH, K_MINITEMS, K_MAXITEMS, K_UNIQUEITEMS, K_X_REF };
+
 static const char *const type_names[] = { "string", "integer", "number",
 	"boolean", "array", "object", "null", NULL };
 static const char *const format_names[] = { "date", "qf-credit-code", NULL };
 static const char *const ref_types[] = { "firm", "policy", "visit", "demand",
 					 NULL };
+
+/* ---- which keywords a schema mapping has, noted at load ------------ */
+
+#define NKEYWORDS (sizeof keywords / sizeof keywords[0])
+_Static_assert(K_X_REF + 1 == NKEYWORDS && NKEYWORDS <= 32,
+	       "the K_ names follow keywords[]");
+
+
+static size_t kw_slot(const struct qf_schema *s, const struct qf_node *n)
+{
+	size_t h = (size_t)((uintptr_t)n >> 4) * 0x9e3779b97f4a7c15u;
+
+	return h & (s->kwcap - 1);
+}
+
+static int kw_note(struct qf_schema *s, const struct qf_node *n)
+{
+	size_t j;
+	unsigned mask = 0;
+
+	if (!n)
+		return 0;
+	if (n->kind == QF_NODE_MAP) {
+		for (size_t i = 0; i < n->n; i++)
+			for (size_t k = 0; k < NKEYWORDS; k++)
+				if (!strcmp(n->keys[i]->str, keywords[k].name))
+					mask |= 1u << k;
+		for (j = kw_slot(s, n); s->kw[j].node; j = (j + 1) & (s->kwcap - 1))
+			;
+		s->kw[j].node = n;
+		s->kw[j].mask = mask;
+	}
+	for (size_t i = 0; i < n->n; i++)
+		kw_note(s, n->items[i]);
+	return 0;
+}
+
+static size_t count_maps(const struct qf_node *n)
+{
+	size_t c = n && n->kind == QF_NODE_MAP;
+
+	for (size_t i = 0; n && i < n->n; i++)
+		c += count_maps(n->items[i]);
+	return c;
+}
+
+/* Note the keywords of every mapping of the schema.  -1 out of memory. */
+static int kw_build(struct qf_schema *s)
+{
+	size_t n = count_maps(s->root), cap = 16;
+
+	while (cap < n * 2)
+		cap *= 2;
+	if (!(s->kw = calloc(cap, sizeof *s->kw)))
+		return -1;
+	s->kwcap = cap;
+	return kw_note(s, s->root);
+}
 
 static int in_list(const char *s, const char *const *list)
 {
@@ -521,6 +589,7 @@ void qf_schema_free(struct qf_schema *s)
 	for (size_t i = 0; i < s->npat; i++)
 		regfree(&s->pat[i].re);
 	free(s->pat);
+	free(s->kw);
 	free(s->name);
 	qf_node_free(s->root);
 	free(s);
@@ -557,6 +626,11 @@ int qf_schema_from_node(struct qf_node *root, const char *name,
 		qf_schema_free(s);
 		return rc;
 	}
+	if (kw_build(s)) {
+		qf_schema_free(s);
+		return qf_error_set(err, QF_ESOFTWARE, name, 0, 0,
+				    _("out of memory"));
+	}
 	*out = s;
 	return QF_OK;
 }
@@ -589,6 +663,26 @@ struct vctx {
 	char path[PATH_MAX_LEN];
 	size_t plen;
 };
+
+/* The value of keywords[k] in schema mapping sch, or NULL: most keywords
+ * are absent from most mappings, and that is known without a look. */
+static const struct qf_node *kw(const struct vctx *c, const struct qf_node *sch,
+				size_t k)
+{
+	const struct qf_schema *s = c->s;
+
+	if (s->kwcap && sch->kind == QF_NODE_MAP) {
+		size_t j;
+		for (j = kw_slot(s, sch); s->kw[j].node;
+		     j = (j + 1) & (s->kwcap - 1))
+			if (s->kw[j].node == sch) {
+				if (!(s->kw[j].mask & (1u << k)))
+					return NULL;
+				break;
+			}
+	}
+	return qf_node_get(sch, keywords[k].name);
+}
 
 static void problem(struct vctx *c, const struct qf_node *at,
 		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -867,11 +961,11 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 
 	/* The value as messages show it, made only for a message. */
 #define VAL (show(v->str, buf, sizeof buf), buf)
-	if ((k = qf_node_get(sch, "const")) && !scalar_eq(k, v)) {
+	if ((k = kw(c, sch, K_CONST)) && !scalar_eq(k, v)) {
 		field_problem(c, v, _("'%s' is not '%s'"), VAL, k->str);
 		return;
 	}
-	if ((k = qf_node_get(sch, "enum"))) {
+	if ((k = kw(c, sch, K_ENUM))) {
 		size_t i;
 
 		for (i = 0; i < k->n; i++)
@@ -883,10 +977,10 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 			return;
 		}
 	}
-	if (is_str && (k = qf_node_get(sch, "format")) &&
+	if (is_str && (k = kw(c, sch, K_FORMAT)) &&
 	    check_format(c, k->str, v))
 		return;
-	if (is_str && (k = qf_node_get(sch, "pattern"))) {
+	if (is_str && (k = kw(c, sch, K_PATTERN))) {
 		const regex_t *re = find_pattern(c->s, k);
 
 		int m = re ? regexec(re, v->str, 0, NULL, 0) : 0;
@@ -906,7 +1000,7 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 		size_t n = utf8_chars(v->str, v->len);
 		long long lim;
 
-		if ((k = qf_node_get(sch, "minLength")) &&
+		if ((k = kw(c, sch, K_MINLENGTH)) &&
 		    parse_int(k->str, &lim) == 0 &&
 		    n < (unsigned long long)lim) {
 			if (n == 0)
@@ -921,7 +1015,7 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 					      VAL, n, lim);
 			return;
 		}
-		if ((k = qf_node_get(sch, "maxLength")) &&
+		if ((k = kw(c, sch, K_MAXLENGTH)) &&
 		    parse_int(k->str, &lim) == 0 &&
 		    n > (unsigned long long)lim) {
 			field_problem(c, v, _("'%s' is too long (%zu characters, "
@@ -930,20 +1024,20 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 		}
 	}
 	if (is_num) {
-		if ((k = qf_node_get(sch, "minimum")) &&
+		if ((k = kw(c, sch, K_MINIMUM)) &&
 		    out_of_range(k, v, 1)) {
 			field_problem(c, v, _("%s is less than the minimum %s"),
 				      VAL, k->str);
 			return;
 		}
-		if ((k = qf_node_get(sch, "maximum")) &&
+		if ((k = kw(c, sch, K_MAXIMUM)) &&
 		    out_of_range(k, v, 0)) {
 			field_problem(c, v, _("%s is greater than the maximum %s"),
 				      VAL, k->str);
 			return;
 		}
 	}
-	if (is_str && c->ref && (k = qf_node_get(sch, "x-ref"))) {
+	if (is_str && c->ref && (k = kw(c, sch, K_X_REF))) {
 		int has = c->ref(k->str, v->str, c->ud);
 
 		if (has == QF_REF_LATER && c->pending) {
@@ -969,9 +1063,9 @@ static void validate(struct vctx *c, const struct qf_node *sch,
 static void check_object(struct vctx *c, const struct qf_node *sch,
 			 const struct qf_node *v)
 {
-	const struct qf_node *req = qf_node_get(sch, "required");
-	const struct qf_node *props = qf_node_get(sch, "properties");
-	const struct qf_node *add = qf_node_get(sch, "additionalProperties");
+	const struct qf_node *req = kw(c, sch, K_REQUIRED);
+	const struct qf_node *props = kw(c, sch, K_PROPERTIES);
+	const struct qf_node *add = kw(c, sch, K_ADDITIONALPROPERTIES);
 	size_t old;
 
 	if (req) {
@@ -988,9 +1082,13 @@ static void check_object(struct vctx *c, const struct qf_node *sch,
 		const struct qf_node *ps;
 		size_t j;
 
-		for (j = 0; j < i; j++)
+		/* The reader refuses duplicate keys: only a tree made in
+		 * memory can have them. */
+		for (j = 0; !v->pooled && j < i; j++)
 			if (strcmp(key->str, v->keys[j]->str) == 0)
 				break;
+		if (v->pooled)
+			j = i;
 		old = path_push_key(c, key->str);
 		if (j < i) {
 			problem(c, key, _("duplicate field '%s'"), c->path);
@@ -1010,21 +1108,21 @@ static void check_array(struct vctx *c, const struct qf_node *sch,
 			const struct qf_node *v)
 {
 	const struct qf_node *k;
-	const struct qf_node *items = qf_node_get(sch, "items");
+	const struct qf_node *items = kw(c, sch, K_ITEMS);
 	long long lim;
 	size_t old;
 
-	if ((k = qf_node_get(sch, "minItems")) &&
+	if ((k = kw(c, sch, K_MINITEMS)) &&
 	    parse_int(k->str, &lim) == 0 && v->n < (unsigned long long)lim)
 		field_problem(c, v,
 			      P_("%zu item, at least %lld needed",
 				 "%zu items, at least %lld needed", v->n),
 			      v->n, lim);
-	if ((k = qf_node_get(sch, "maxItems")) &&
+	if ((k = kw(c, sch, K_MAXITEMS)) &&
 	    parse_int(k->str, &lim) == 0 && v->n > (unsigned long long)lim)
 		field_problem(c, v, _("%zu items, at most %lld allowed"), v->n,
 			      lim);
-	if ((k = qf_node_get(sch, "uniqueItems")) && bool_value(k)) {
+	if ((k = kw(c, sch, K_UNIQUEITEMS)) && bool_value(k)) {
 		for (size_t i = 1; i < v->n; i++) {
 			const struct qf_node *a = v->items[i];
 			char val[256];
@@ -1064,11 +1162,11 @@ static void validate(struct vctx *c, const struct qf_node *sch,
 			field_problem(c, v, _("not allowed"));
 		return;
 	}
-	if ((t = qf_node_get(sch, "type")) && check_type(c, t, v))
+	if ((t = kw(c, sch, K_TYPE)) && check_type(c, t, v))
 		return;
 	if (v->kind == QF_NODE_SCALAR) {
 		check_scalar(c, sch, v);
-	} else if (qf_node_get(sch, "enum") || qf_node_get(sch, "const")) {
+	} else if (kw(c, sch, K_ENUM) || kw(c, sch, K_CONST)) {
 		/* enum and const values are scalars (checked at load) */
 		field_problem(c, v, _("expected a single value, found %s"),
 			      type_of(v));
