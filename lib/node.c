@@ -17,6 +17,18 @@ static struct qf_node *node_new(enum qf_node_kind kind)
 	return n;
 }
 
+/* Copy s into n->str (room for len + 1 bytes) and set the scalar. */
+static struct qf_node *scalar_fill(struct qf_node *n, const char *s,
+				   size_t len, enum qf_stype t)
+{
+	if (len)
+		memcpy(n->str, s, len);
+	n->str[len] = '\0';
+	n->len = len;
+	n->stype = t;
+	return n;
+}
+
 struct qf_node *qf_node_new_scalar_len(const char *s, size_t len,
 				       enum qf_stype t)
 {
@@ -29,12 +41,7 @@ struct qf_node *qf_node_new_scalar_len(const char *s, size_t len,
 		free(n);
 		return NULL;
 	}
-	if (len)
-		memcpy(n->str, s, len);
-	n->str[len] = '\0';
-	n->len = len;
-	n->stype = t;
-	return n;
+	return scalar_fill(n, s, len, t);
 }
 
 struct qf_node *qf_node_new_scalar(const char *s)
@@ -509,12 +516,7 @@ struct qf_node *qf_pool_scalar(struct qf_pool *p, const char *s, size_t len,
 	n->kind = QF_NODE_SCALAR;
 	n->pooled = 1;
 	n->str = (char *)(n + 1);
-	if (len)
-		memcpy(n->str, s, len);
-	n->str[len] = '\0';
-	n->len = len;
-	n->stype = t;
-	return n;
+	return scalar_fill(n, s, len, t);
 }
 
 struct qf_node *qf_pool_collection(struct qf_pool *p, enum qf_node_kind kind)

@@ -617,6 +617,8 @@ int qf_store_snapshot(struct qf_store *s, int timeout_ms, struct qf_error *err)
 				/* Too many files to hold open: read them all
 				 * under the lock instead, as before. */
 				s->nsnap[t] = i + 1;
+				for (size_t j = i + 1; j < n; j++)
+					free(paths[j]);
 				free(paths);
 				qf_store_drop_snapshot(s);
 				return QF_OK;
@@ -681,16 +683,7 @@ static int each_in_file(struct qf_store *s, const char *path, qf_record_fn fn,
 int qf_store_each(struct qf_store *s, enum qf_type t, qf_record_fn fn,
 		  void *ud, struct qf_error *err)
 {
-	char **paths;
-	size_t n;
-	int rc = qf_store_files(s, t, &paths, &n, err);
-
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < n && !rc; i++)
-		rc = each_in_file(s, paths[i], fn, ud, err);
-	qf_store_free_paths(paths, n);
-	return rc;
+	return qf_store_each_like(s, t, NULL, fn, ud, err);
 }
 
 int qf_store_each_like(struct qf_store *s, enum qf_type t, const char *like,
@@ -703,7 +696,7 @@ int qf_store_each_like(struct qf_store *s, enum qf_type t, const char *like,
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < n && !rc; i++)
-		if (qf_store_file_holds(paths[i], like))
+		if (!like || qf_store_file_holds(paths[i], like))
 			rc = each_in_file(s, paths[i], fn, ud, err);
 	qf_store_free_paths(paths, n);
 	return rc;

@@ -129,7 +129,8 @@ int qf_store_each(struct qf_store *s, enum qf_type t, qf_record_fn fn,
 		  void *ud, struct qf_error *err);
 
 /* qf_store_each over only the files of type t that a record with the ID
- * like may live in (its month's, for visits and demands). */
+ * like may live in (its month's, for visits and demands); like NULL:
+ * every file, as qf_store_each. */
 int qf_store_each_like(struct qf_store *s, enum qf_type t, const char *like,
 		       qf_record_fn fn, void *ud, struct qf_error *err);
 
