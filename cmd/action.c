@@ -69,7 +69,7 @@ struct dept_match {
 static const char *resolve_dept(const struct qf_store *s, const char *name,
 				const char *opt)
 {
-	const struct qf_node *cat = qf_node_get(s->settings, "departments");
+	const struct qf_node *cat = qf_node_get(qf_store_settings(s), "departments");
 	struct dept_match m;
 
 	if (!cat || cat->kind != QF_NODE_SEQ || cat->n == 0)

@@ -134,13 +134,13 @@ static int fingerprints(struct qf_store *s, struct buf *out,
 static char *path_of(const struct qf_store *s, const char *key,
 		     const char *ext)
 {
-	size_t n = strlen(s->root) + strlen(key) + strlen(ext) + 16;
+	size_t n = strlen(qf_store_root(s)) + strlen(key) + strlen(ext) + 16;
 	char *p = malloc(n);
 
-	if (p && !strcmp(s->root, "."))
+	if (p && !strcmp(qf_store_root(s), "."))
 		snprintf(p, n, "reports/%s%s", key, ext);
 	else if (p)
-		snprintf(p, n, "%s/reports/%s%s", s->root, key, ext);
+		snprintf(p, n, "%s/reports/%s%s", qf_store_root(s), key, ext);
 	return p;
 }
 
@@ -176,17 +176,17 @@ int qf_publish(struct qf_store *s, const char *key, const char *bulletin,
 	*strrchr(dir, '/') = '\0';
 	/* The figures file last: its presence is what says "published". */
 	if ((rc = qf_store_mkdir(s, dir, err)) ||
-	    (rc = qf_file_replace(md, bulletin, strlen(bulletin), s->file_mode,
+	    (rc = qf_file_replace(md, bulletin, strlen(bulletin), qf_store_file_mode(s),
 				  err)) ||
-	    (rc = qf_file_replace(rec, fp.s ? fp.s : "", fp.len, s->file_mode,
+	    (rc = qf_file_replace(rec, fp.s ? fp.s : "", fp.len, qf_store_file_mode(s),
 				  err)) ||
-	    (rc = qf_file_replace(csv, figures_csv, strlen(figures_csv), s->file_mode,
+	    (rc = qf_file_replace(csv, figures_csv, strlen(figures_csv), qf_store_file_mode(s),
 				  err)))
 		goto out;
 	/* New files: the store's mode, whatever the umask. */
-	(void)!chmod(md, s->file_mode);
-	(void)!chmod(rec, s->file_mode);
-	(void)!chmod(csv, s->file_mode);
+	(void)!chmod(md, qf_store_file_mode(s));
+	(void)!chmod(rec, qf_store_file_mode(s));
+	(void)!chmod(csv, qf_store_file_mode(s));
 out:
 	free(fp.s);
 	free(dir);

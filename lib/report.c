@@ -606,7 +606,7 @@ static int cmp_overdue(const void *x, const void *y)
 static void register_figures(struct acc *a, struct qf_store *s)
 {
 	struct qf_month_figures *f = a->f;
-	const struct qf_node *tags = qf_node_get(s->settings, "coverage_tags");
+	const struct qf_node *tags = qf_node_get(qf_store_settings(s), "coverage_tags");
 	static const char *const dflt[] = { "规上", "重点" };
 	size_t ndflt = 2;
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "qf/check.h"
+#include "store_impl.h"   /* white-box: a store whose schemas are gone */
 
 #include "fixture.h"
 

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "qf/store.h"
+#include "store_impl.h"   /* white-box: the lock and index fields */
 
 #include "fixture.h"
 

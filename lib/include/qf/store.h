@@ -26,30 +26,8 @@
 
 #define QF_LOCK_TIMEOUT_MS 5000
 
-struct qf_snap_file;
-
-struct qf_store {
-	char *root;                 /* as found or given, e.g. "." or "../.." */
-	struct qf_node *settings;   /* qf.yaml */
-	const char *site;           /* settings.site */
-	char *schema_dir;
-	struct qf_schema *schemas[QF_NTYPES];  /* loaded on first use */
-	int lock_fd;                /* -1 when not locked */
-	int lock_shared;            /* lock_fd holds a reader's shared lock */
-	mode_t dir_mode, file_mode; /* what new folders and files get: the
-				     * store folder's own mode, never
-				     * writable by others (a group-shared
-				     * store, 2775, gives 2775 and 664) */
-	char **ids[QF_NTYPES];      /* sorted ID index, built on first use */
-	size_t nids[QF_NTYPES];
-	char journal[4096];         /* what qf_store_begin wrote to
-				     * qf.journal, kept so that a rollback
-				     * needs neither memory nor open() */
-	size_t journal_len;         /* 0: nothing held */
-	struct qf_snap_file *snap[QF_NTYPES];  /* qf_store_snapshot */
-	size_t nsnap[QF_NTYPES];
-	int snapped;
-};
+/* An open store.  Opaque: its modules share lib/store_impl.h. */
+struct qf_store;
 
 /* Find the store: dir when non-NULL (--data); else walk up from the
  * working directory to a directory holding qf.yaml; else env_dir when
@@ -80,6 +58,13 @@ int qf_store_schema(struct qf_store *s, enum qf_type t,
 const char *qf_store_setting(const struct qf_store *s, const char *key);
 long qf_store_setting_int(const struct qf_store *s, const char *key,
 			  long dflt);
+/* The root as found or given ("." or "../.."), the site code, the whole
+ * of qf.yaml, and the mode new files of the store get (its folder's,
+ * never writable by others). */
+const char *qf_store_root(const struct qf_store *s);
+const char *qf_store_site(const struct qf_store *s);
+const struct qf_node *qf_store_settings(const struct qf_store *s);
+mode_t qf_store_file_mode(const struct qf_store *s);
 
 /* Take the writers' lock, waiting up to timeout_ms.  QF_EBUSY when another
  * writer holds it that long; QF_ECANTCREAT when the lock file cannot be

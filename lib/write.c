@@ -1,0 +1,160 @@
+/* write.c - appending records and rewriting one in place. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "qf/file.h"
+#include "store_impl.h"
+
+int qf_store_mkdir(struct qf_store *s, const char *dir, struct qf_error *err)
+{
+	struct stat st;
+	int fresh = stat(dir, &st) != 0;
+	int rc = qf_file_mkdir(dir, s->dir_mode, err);
+
+	/* The umask may have taken bits the store's mode has (group write,
+	 * in a shared store): the store's mode wins. */
+	if (!rc && fresh && chmod(dir, s->dir_mode) < 0)
+		(void)0;
+	return rc;
+}
+
+int qf_store_write_new(struct qf_store *s, const char *path, const char *buf,
+		       size_t len, struct qf_error *err)
+{
+	struct stat st;
+	int fresh = stat(path, &st) != 0;
+	int rc = qf_file_append(path, buf, len, s->file_mode, err);
+
+	if (!rc && fresh && chmod(path, s->file_mode) < 0)
+		(void)0;
+	return rc;
+}
+
+static int record_path(struct qf_store *s, const char *id, char **path,
+		       struct qf_error *err)
+{
+	struct qf_id pid;
+	char key[16];
+	char *dir;
+	size_t len;
+
+	if (!id || qf_id_parse(id, &pid))
+		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+				    _("'%s' is not a valid ID"), id ? id : "");
+	qf_id_file_key(&pid, key, sizeof key);
+	if (!(dir = qfs_join(s->root, qf_type_dir(pid.type))))
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    _("out of memory"));
+	if (qf_store_mkdir(s, dir, err)) {
+		free(dir);
+		return err->code;
+	}
+	len = strlen(dir) + strlen(key) + 7;
+	*path = malloc(len);
+	if (*path)
+		snprintf(*path, len, "%s/%s.yaml", dir, key);
+	free(dir);
+	if (!*path)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    _("out of memory"));
+	return QF_OK;
+}
+
+int qf_store_append(struct qf_store *s, const struct qf_node *rec,
+		    struct qf_error *err)
+{
+	const char *id = qf_node_get_str(rec, "id");
+	char *path = NULL, *text = NULL;
+	size_t len;
+	int rc;
+
+	if (s->lock_fd < 0)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    _("append without the store lock"));
+	rc = record_path(s, id, &path, err);
+	if (rc)
+		return rc;
+	rc = qf_yaml_emit(rec, &text, &len, err);
+	if (!rc)
+		rc = qf_store_write_new(s, path, text, len, err);
+	free(text);
+	free(path);
+	qf_store_forget(s);
+	return rc;
+}
+
+/* Byte offset of the start of 1-based line `line` in buf (len if past the
+ * end). */
+static size_t line_offset(const char *buf, size_t len, unsigned line)
+{
+	size_t off = 0;
+
+	for (unsigned l = 1; l < line && off < len; l++) {
+		const char *nl = memchr(buf + off, '\n', len - off);
+		if (!nl)
+			return len;
+		off = (size_t)(nl - buf) + 1;
+	}
+	return off;
+}
+
+int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
+		     struct qf_error *err)
+{
+	const char *id = qf_node_get_str(rec, "id");
+	struct qfs_found f;
+	char *old = NULL, *text = NULL, *out = NULL;
+	size_t oldlen, textlen, start, end, outlen;
+	struct stat st;
+	int rc;
+
+	if (s->lock_fd < 0)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    _("rewrite without the store lock"));
+	if (!id)
+		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+				    _("record has no id"));
+	rc = qfs_locate(s, id, &f, err);
+	if (rc)
+		return rc;
+	qf_node_free(f.rec);
+	if (f.buf) {            /* read already, under this lock */
+		old = f.buf;
+		oldlen = f.len;
+	} else if ((rc = qf_file_read(f.file, QF_YAML_MAX_FILE, &old, &oldlen,
+				      err))) {
+		goto out;
+	}
+	rc = qf_yaml_emit(rec, &text, &textlen, err);
+	if (rc)
+		goto out;
+	start = line_offset(old, oldlen, f.first_line);
+	end = line_offset(old, oldlen, f.last_line + 1);
+	outlen = start + textlen + (oldlen - end);
+	if (!(out = malloc(outlen + 1))) {
+		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				  _("out of memory"));
+		goto out;
+	}
+	memcpy(out, old, start);
+	memcpy(out + start, text, textlen);
+	memcpy(out + start + textlen, old + end, oldlen - end);
+	rc = qf_file_replace(f.file, out, outlen,
+			     stat(f.file, &st) == 0 ? st.st_mode & 07777 : 0666,
+			     err);
+out:
+	free(out);
+	free(text);
+	free(old);
+	free(f.file);
+	qf_store_forget(s);
+	return rc;
+}
+
