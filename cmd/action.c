@@ -57,51 +57,18 @@ static void check_allowed(enum qf_act act, const char *name)
 		    qf_act_name(act));
 }
 
-struct dept_match {
-	const char *query, *exact, *first;
-	size_t n;
-	char list[512];
-	size_t len;
-};
-
-/* A department of the store's catalogue: the exact name, or a unique part
- * of one (--dept 金融 for 金融办).  Without a catalogue any name goes. */
+/* A department of the store's catalogue (qf_store_find_dept), or a usage
+ * error naming the option. */
 static const char *resolve_dept(const struct qf_store *s, const char *name,
 				const char *opt)
 {
-	const struct qf_node *cat = qf_node_get(qf_store_settings(s), "departments");
-	struct dept_match m;
+	struct qf_error err;
+	const char *dept;
 
-	if (!cat || cat->kind != QF_NODE_SEQ || cat->n == 0)
-		return name;
-	memset(&m, 0, sizeof m);
-	m.query = name;
-	for (size_t i = 0; i < cat->n; i++) {
-		const char *d = cat->items[i]->str;
-		if (cat->items[i]->kind != QF_NODE_SCALAR)
-			continue;
-		if (!strcmp(d, name))
-			return d;
-		if (strstr(d, name)) {
-			if (!m.n++)
-				m.first = d;
-			if (m.len < sizeof m.list - 1) {
-				int w = snprintf(m.list + m.len,
-						 sizeof m.list - m.len, "%s%s",
-						 m.len ? ", " : "", d);
-				if (w > 0)
-					m.len += (size_t)w;
-				if (m.len > sizeof m.list - 1)
-					m.len = sizeof m.list - 1;
-			}
-		}
-	}
-	if (m.n == 1)
-		return m.first;
-	if (m.n > 1)
-		die(QF_EUSAGE, _("%s: '%s' is ambiguous: %s"), opt, name, m.list);
-	die(QF_EUSAGE, _("%s: '%s' is not in the department catalogue of qf.yaml"),
-	    opt, name);
+	qf_error_clear(&err);
+	if (qf_store_find_dept(s, name, &dept, &err))
+		die(err.code, "%s: %s", opt, err.msg);
+	return dept;
 }
 
 static long parse_days(const char *arg, const char *opt)

@@ -1336,6 +1336,41 @@ static void test_find_firm_many(void **state)
 	assert_string_equal(id, "F-HY-0007");
 }
 
+/* Departments by the same rule as firms: exact, else a part only one
+ * has; else refused, naming the candidates. */
+static void test_find_dept(void **state)
+{
+	struct ctx *c = *state;
+	struct qf_error err;
+	const char *d;
+
+	qf_error_clear(&err);
+	assert_int_equal(qf_store_find_dept(c->s, "经济发展局", &d, &err),
+			 QF_OK);
+	assert_string_equal(d, "经济发展局");
+	assert_int_equal(qf_store_find_dept(c->s, "资源", &d, &err), QF_OK);
+	assert_string_equal(d, "自然资源局");
+	/* The catalogue's own string, not the query. */
+	assert_ptr_equal(d, qf_node_get(qf_store_settings(c->s),
+					 "departments")->items[1]->str);
+	assert_int_equal(qf_store_find_dept(c->s, "局", &d, &err), QF_EUSAGE);
+	assert_string_equal(err.msg, "'局' is ambiguous: 经济发展局, 自然资源局");
+	assert_int_equal(qf_store_find_dept(c->s, "税务局", &d, &err),
+			 QF_EUSAGE);
+	assert_string_equal(err.msg,
+		"'税务局' is not in the department catalogue of qf.yaml");
+	assert_int_equal(qf_store_find_dept(c->s, "", &d, &err), QF_EUSAGE);
+
+	/* No catalogue: any name goes, as given. */
+	qf_store_free(c->s);
+	c->s = NULL;
+	fixture_put(&c->fx, "qf.yaml", "site: HY\norganisation: 园区\n"
+		    "campaign_start: 2023-01-01\n");
+	assert_int_equal(fixture_open(&c->fx, &c->s), 0);
+	assert_int_equal(qf_store_find_dept(c->s, "税务局", &d, &err), QF_OK);
+	assert_string_equal(d, "税务局");
+}
+
 static void test_file_holds(void **state)
 {
 	(void)state;
@@ -1432,6 +1467,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_find_firm, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_find_firm_many, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_find_dept, setup,
 						teardown),
 		cmocka_unit_test(test_file_holds),
 		cmocka_unit_test(test_file_holds_split_suffix),

@@ -179,6 +179,12 @@ int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
  * QF_EDATA when several do (the message lists them). */
 int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
 		       size_t n, struct qf_error *err);
+/* A department of qf.yaml's catalogue by the same rule: its exact name,
+ * or a part that only it has (金融 for 金融办).  *dept is the catalogue's
+ * string (or name itself when the store has no catalogue).  QF_EUSAGE
+ * with err set when the name is in no entry or in several. */
+int qf_store_find_dept(const struct qf_store *s, const char *name,
+		       const char **dept, struct qf_error *err);
 
 /* 1 if path (a file of the right folder) is one that the record id may
  * live in: "<key>.yaml" or "<key>-<anything>.yaml" for its key. */
