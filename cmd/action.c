@@ -241,7 +241,7 @@ int action_main(const char *prog, enum qf_act act,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *data = NULL, *by = NULL, *dept = NULL, *argv_date = NULL;
-	struct strlist codepts = { 0 }, resolved = { 0 }, ids = { 0 };
+	struct qf_strv codepts = { 0 }, resolved = { 0 }, ids = { 0 };
 	struct run r;
 	int c;
 
@@ -327,8 +327,8 @@ int action_main(const char *prog, enum qf_act act,
 	for (size_t i = 0; i < ids.n; i++)
 		act_on(&r, ids.v[i]);
 	qf_store_free(r.s);
-	strlist_release(&ids);
-	strlist_release(&codepts);
-	strlist_release(&resolved);
+	qf_strv_release(&ids);
+	qf_strv_release(&codepts);
+	qf_strv_release(&resolved);
 	return r.status;
 }

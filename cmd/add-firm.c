@@ -77,7 +77,7 @@ int main(int argc, char **argv)
 	const char *data = NULL, *name = NULL, *code = NULL, *park = NULL;
 	const char *sector = NULL, *leader = NULL, *liaison = NULL;
 	const char *cname = NULL, *ctitle = NULL, *phone = NULL, *note = NULL;
-	struct strlist tags = { 0 };
+	struct qf_strv tags = { 0 };
 	struct qf_date since;
 	struct qf_store *s;
 	struct qf_node *rec, *contact = NULL;
@@ -157,7 +157,7 @@ int main(int argc, char **argv)
 		die_error(&err);
 	printf("%s\n", id);
 	qf_node_free(rec);
-	strlist_release(&tags);
+	qf_strv_release(&tags);
 	qf_store_free(s);
 	return 0;
 }

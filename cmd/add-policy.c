@@ -39,7 +39,7 @@ int main(int argc, char **argv)
 	};
 	const char *data = NULL, *title = NULL, *issuer = NULL;
 	const char *summary = NULL, *issued = NULL, *expires = NULL;
-	struct strlist tags = { 0 };
+	struct qf_strv tags = { 0 };
 	struct qf_date d1 = { 0, 0, 0 }, d2 = { 0, 0, 0 };
 	struct qf_store *s;
 	struct qf_node *rec;
@@ -87,7 +87,7 @@ int main(int argc, char **argv)
 		die_error(&err);
 	printf("%s\n", id);
 	qf_node_free(rec);
-	strlist_release(&tags);
+	qf_strv_release(&tags);
 	qf_store_free(s);
 	return 0;
 }

@@ -68,7 +68,7 @@ int main(int argc, char **argv)
 	};
 	const char *data = NULL, *firm = NULL, *kind = "visit", *note = NULL;
 	const char *by = NULL;
-	struct strlist visitors = { 0 }, policies = { 0 }, dids = { 0 };
+	struct qf_strv visitors = { 0 }, policies = { 0 }, dids = { 0 };
 	struct pending *dem = NULL, *cur = NULL;
 	size_t ndem = 0;
 	struct qf_date date;
@@ -237,9 +237,9 @@ int main(int argc, char **argv)
 	free(recs);
 	free(dem);
 	qf_node_free(visit);
-	strlist_release(&visitors);
-	strlist_release(&policies);
-	strlist_release(&dids);
+	qf_strv_release(&visitors);
+	qf_strv_release(&policies);
+	qf_strv_release(&dids);
 	qf_store_free(s);
 	return 0;
 }

@@ -247,22 +247,13 @@ const char *actor(const struct qf_store *s, const char *by)
 	return "unknown";
 }
 
-void strlist_add(struct strlist *l, const char *s)
+void strlist_add(struct qf_strv *l, const char *s)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		char **v = realloc(l->v, cap * sizeof *v);
-		if (!v)
-			die(QF_ESOFTWARE, _("out of memory"));
-		l->v = v;
-		l->cap = cap;
-	}
-	if (!(l->v[l->n] = strdup(s)))
+	if (qf_strv_push(l, s))
 		die(QF_ESOFTWARE, _("out of memory"));
-	l->n++;
 }
 
-void strlist_add_split(struct strlist *l, const char *s)
+void strlist_add_split(struct qf_strv *l, const char *s)
 {
 	static const char *const seps[] = { ",", "\xef\xbc\x8c" /* ， */,
 					    "\xe3\x80\x81" /* 、 */, NULL };
@@ -286,11 +277,8 @@ void strlist_add_split(struct strlist *l, const char *s)
 		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
 			b--;
 		if (b > a) {
-			char *item = strndup(a, (size_t)(b - a));
-			if (!item)
+			if (qf_strv_take(l, strndup(a, (size_t)(b - a))))
 				die(QF_ESOFTWARE, _("out of memory"));
-			strlist_add(l, item);
-			free(item);
 		}
 		if (!best)
 			break;
@@ -298,16 +286,7 @@ void strlist_add_split(struct strlist *l, const char *s)
 	}
 }
 
-void strlist_release(struct strlist *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = l->cap = 0;
-}
-
-void set_list(struct qf_node *map, const char *key, const struct strlist *l)
+void set_list(struct qf_node *map, const char *key, const struct qf_strv *l)
 {
 	struct qf_node *seq;
 
@@ -444,7 +423,7 @@ static size_t terminal_width(void)
 void out_prepare(struct qf_table *t, const char *const *defaults, size_t n,
 		 const char *const *sort, struct out_opts *o, const char *fit)
 {
-	struct strlist keep = { 0 };
+	struct qf_strv keep = { 0 };
 	const char *bad = NULL;
 
 	if (o->fmt < 0)
@@ -469,7 +448,7 @@ void out_prepare(struct qf_table *t, const char *const *defaults, size_t n,
 			die(QF_ESOFTWARE, _("out of memory"));
 		die(QF_EUSAGE, _("--fields: no field '%s'"), bad);
 	}
-	strlist_release(&keep);
+	qf_strv_release(&keep);
 	qf_table_keep_records(t, (enum qf_format)o->fmt);
 }
 
@@ -493,7 +472,7 @@ int out_print(struct qf_table *t, struct out_opts *o)
 	if (qf_table_select(t, (const char *const *)o->shown.v, o->shown.n,
 			    &bad))
 		die(QF_ESOFTWARE, _("out of memory"));
-	strlist_release(&o->shown);
+	qf_strv_release(&o->shown);
 	memset(&r, 0, sizeof r);
 	r.fmt = o->fmt;
 	/* A table and a spreadsheet want the column names; TSV for programs

@@ -15,6 +15,7 @@
 #include <libintl.h>
 #include <stdio.h>
 
+#include "qf/buf.h"
 #include "qf/date.h"
 #include "qf/error.h"
 #include "qf/store.h"
@@ -77,16 +78,11 @@ const char *actor(const struct qf_store *s, const char *by);
 
 /* Growing list of strings from repeated options ("--tag a --tag b", also
  * "--tag a,b" and "--tag a，b" with Chinese commas). */
-struct strlist {
-	char **v;
-	size_t n, cap;
-};
-void strlist_add(struct strlist *l, const char *s);       /* dies on OOM */
-void strlist_add_split(struct strlist *l, const char *s); /* split on , ， 、 */
-void strlist_release(struct strlist *l);
+void strlist_add(struct qf_strv *l, const char *s);       /* dies on OOM */
+void strlist_add_split(struct qf_strv *l, const char *s); /* split on , ， 、 */
 
 /* Set map[key] = a sequence of the list's strings (nothing when empty). */
-void set_list(struct qf_node *map, const char *key, const struct strlist *l);
+void set_list(struct qf_node *map, const char *key, const struct qf_strv *l);
 /* Set map[key] = s when s is non-NULL and non-empty; dies on OOM. */
 void set_str(struct qf_node *map, const char *key, const char *s);
 
@@ -106,7 +102,7 @@ struct out_opts {
 	int header;            /* -1 default, 0 no, 1 yes */
 	const char *fields;    /* comma-separated column names, or NULL */
 	const char *fit;       /* column cut to the terminal's width */
-	struct strlist shown;  /* out_prepare: the columns printed */
+	struct qf_strv shown;  /* out_prepare: the columns printed */
 };
 #define OUT_LONG_OPTIONS \
 	{ "format", required_argument, NULL, OPT_FORMAT }, \

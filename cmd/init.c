@@ -70,7 +70,7 @@ int main(int argc, char **argv)
 	const char *dir = ".";
 	struct qf_date start;
 	long due_days = 15;
-	struct strlist depts = { 0 };
+	struct qf_strv depts = { 0 };
 	struct qf_node *cfg;
 	struct qf_error err;
 	char *text, path[4096], datebuf[16];
@@ -148,7 +148,7 @@ int main(int argc, char **argv)
 		die_error(&err);
 	free(text);
 	qf_node_free(cfg);
-	strlist_release(&depts);
+	qf_strv_release(&depts);
 	printf(_("created store '%s' (site %s)\n"), dir, site);
 	return 0;
 }

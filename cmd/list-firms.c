@@ -92,7 +92,7 @@ static int has_tag(const struct qf_node *firm, const char *tag)
 }
 
 /* Every tag asked for (--tag 规上,重点: both). */
-static int has_tags(const struct qf_node *firm, const struct strlist *tags)
+static int has_tags(const struct qf_node *firm, const struct qf_strv *tags)
 {
 	for (size_t i = 0; i < tags->n; i++)
 		if (!has_tag(firm, tags->v[i]))
@@ -130,7 +130,7 @@ int main(int argc, char **argv)
 		"visits", "last", "open" };
 	const char *data = NULL, *park = NULL, *sector = NULL;
 	const char *sort_cols[] = { NULL, NULL };
-	struct strlist tags = { 0 };
+	struct qf_strv tags = { 0 };
 	const char *leader = NULL, *sort = "id", *since = NULL, *not_since = NULL;
 	int never = 0, with_open = 0, reverse = 0, ch, rc;
 	struct out_opts out = OUT_OPTS_INIT;
@@ -221,7 +221,7 @@ int main(int argc, char **argv)
 		die(QF_ESOFTWARE, _("out of memory"));
 	rc = out_print(t, &out);
 	free(c.st);
-	strlist_release(&tags);
+	qf_strv_release(&tags);
 	qf_firms_release(&firms);
 	qf_store_free(s);
 	return rc;

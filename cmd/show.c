@@ -195,7 +195,7 @@ int main(int argc, char **argv)
 	struct qf_store *s;
 	struct qf_firms firms;
 	struct qf_error err;
-	struct strlist ids = { 0 };
+	struct qf_strv ids = { 0 };
 
 	cmd_init("qf-show");
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -264,8 +264,7 @@ int main(int argc, char **argv)
 		} else if (fmt == F_YAML) {
 			print_yaml(rec);
 		} else {
-			char *buf = NULL;
-			size_t len = 0, cap = 0;
+			struct qf_buf buf = QF_BUF_INIT;
 			struct qf_node *o = rec;
 			/* A firm or visit comes with what belongs to it. */
 			if (visits || demands) {
@@ -280,10 +279,10 @@ int main(int argc, char **argv)
 			}
 			if (!first)
 				fputs(",\n", stdout);
-			if (qf_json_node(&buf, &len, &cap, o, 2, 0))
+			if (qf_json_node(&buf, o, 2, 0))
 				die(QF_ESOFTWARE, _("out of memory"));
-			fputs(buf, stdout);
-			free(buf);
+			fputs(buf.s, stdout);
+			qf_buf_release(&buf);
 			if (o != rec)
 				qf_node_free(o);
 		}
@@ -296,7 +295,7 @@ int main(int argc, char **argv)
 		fputs("\n]\n", stdout);
 	else if (fmt == F_JSON && !first)
 		putchar('\n');
-	strlist_release(&ids);
+	qf_strv_release(&ids);
 	qf_firms_release(&firms);
 	qf_store_free(s);
 	return status;

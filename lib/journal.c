@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "qf/buf.h"
 #include "qf/file.h"
 #include "store_impl.h"
 
@@ -30,8 +31,8 @@ static int relative_path(const char *id, char *buf, size_t n)
 int qf_store_begin(struct qf_store *s, const char *const *ids, size_t n,
 		   struct qf_error *err)
 {
-	char *journal = qfs_join(s->root, "qf.journal"), *text = NULL;
-	size_t len = 0, cap = 0;
+	char *journal = qfs_join(s->root, "qf.journal");
+	struct qf_buf text = QF_BUF_INIT;
 	int rc = QF_OK;
 
 	if (!journal)
@@ -39,7 +40,6 @@ int qf_store_begin(struct qf_store *s, const char *const *ids, size_t n,
 	for (size_t i = 0; i < n && !rc; i++) {
 		char rel[64], line[128], *abs;
 		struct stat st;
-		size_t k;
 
 		if (relative_path(ids[i], rel, sizeof rel)) {
 			rc = qf_error_set(err, QF_EDATA, NULL, 0, 0,
@@ -53,33 +53,24 @@ int qf_store_begin(struct qf_store *s, const char *const *ids, size_t n,
 		snprintf(line, sizeof line, "%lld\t%s\n",
 			 stat(abs, &st) == 0 ? (long long)st.st_size : -1LL, rel);
 		free(abs);
-		if (text && strstr(text, strchr(line, '\t')))
+		if (text.s && strstr(text.s, strchr(line, '\t')))
 			continue;       /* that file is noted already */
-		k = strlen(line);
-		if (len + k + 1 > cap) {
-			char *p;
-			cap = (len + k + 1) * 2;
-			if (!(p = realloc(text, cap))) {
-				rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-						  _("out of memory"));
-				break;
-			}
-			text = p;
-		}
-		memcpy(text + len, line, k + 1);
-		len += k;
+		if (qf_buf_puts(&text, line))
+			rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+					  _("out of memory"));
 	}
 	if (!rc) {
 		/* Held before it is written: a rollback after a failed write
 		 * of the journal itself must still know what it says. */
 		s->journal_len = 0;
-		if (text && len < sizeof s->journal) {
-			memcpy(s->journal, text, len + 1);
-			s->journal_len = len;
+		if (text.s && text.len < sizeof s->journal) {
+			memcpy(s->journal, text.s, text.len + 1);
+			s->journal_len = text.len;
 		}
-		rc = qf_file_replace(journal, text ? text : "", len, s->file_mode, err);
+		rc = qf_file_replace(journal, text.s ? text.s : "", text.len,
+				     s->file_mode, err);
 	}
-	free(text);
+	qf_buf_release(&text);
 	free(journal);
 	return rc;
 }

@@ -5,35 +5,22 @@
 
 #include "qf/json.h"
 
-static int put(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+static int put(struct qf_buf *b, const char *s, size_t n)
 {
-	if (*len + n + 1 > *cap) {
-		size_t c = *cap ? *cap : 256;
-		char *p;
-		while (*len + n + 1 > c)
-			c *= 2;
-		if (!(p = realloc(*buf, c)))
-			return -1;
-		*buf = p;
-		*cap = c;
-	}
-	memcpy(*buf + *len, s, n);
-	*len += n;
-	(*buf)[*len] = '\0';
-	return 0;
+	return qf_buf_put(b, s, n);
 }
 
-static int puts_(char **buf, size_t *len, size_t *cap, const char *s)
+static int puts_(struct qf_buf *b, const char *s)
 {
-	return put(buf, len, cap, s, strlen(s));
+	return qf_buf_puts(b, s);
 }
 
-int qf_json_string(char **buf, size_t *len, size_t *cap, const char *s)
+int qf_json_string(struct qf_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t run = 0;
 
-	if (put(buf, len, cap, "\"", 1))
+	if (put(b, "\"", 1))
 		return -1;
 	for (; *p; p++) {
 		char esc[8];
@@ -57,8 +44,8 @@ int qf_json_string(char **buf, size_t *len, size_t *cap, const char *s)
 			 * act on some of them. */
 			snprintf(esc, sizeof esc, "\\u%04x", p[1]);
 			e = esc;
-			if (put(buf, len, cap, (const char *)p - run, run) ||
-			    puts_(buf, len, cap, e))
+			if (put(b, (const char *)p - run, run) ||
+			    puts_(b, e))
 				return -1;
 			run = 0;
 			p++;
@@ -68,14 +55,14 @@ int qf_json_string(char **buf, size_t *len, size_t *cap, const char *s)
 			run++;
 			continue;
 		}
-		if (put(buf, len, cap, (const char *)p - run, run) ||
-		    puts_(buf, len, cap, e))
+		if (put(b, (const char *)p - run, run) ||
+		    puts_(b, e))
 			return -1;
 		run = 0;
 	}
-	if (put(buf, len, cap, (const char *)p - run, run))
+	if (put(b, (const char *)p - run, run))
 		return -1;
-	return put(buf, len, cap, "\"", 1);
+	return put(b, "\"", 1);
 }
 
 /* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)? */
@@ -110,71 +97,67 @@ static int json_number(const char *s)
 	return *p == '\0';
 }
 
-static int newline(char **buf, size_t *len, size_t *cap, int indent,
-		   int level)
+static int newline(struct qf_buf *b, int indent, int level)
 {
 	if (indent <= 0)
 		return 0;
-	if (put(buf, len, cap, "\n", 1))
+	if (put(b, "\n", 1))
 		return -1;
-	for (int i = 0; i < indent * level; i++)
-		if (put(buf, len, cap, " ", 1))
-			return -1;
-	return 0;
+	return qf_buf_spaces(b, (size_t)indent * (size_t)level);
 }
 
-int qf_json_node(char **buf, size_t *len, size_t *cap, const struct qf_node *n,
-		 int indent, int level)
+int qf_json_node(struct qf_buf *b, const struct qf_node *n, int indent,
+		 int level)
 {
 	const char *sep = indent > 0 ? ": " : ":";
 
 	if (!n)
-		return puts_(buf, len, cap, "null");
+		return puts_(b, "null");
 	switch (n->kind) {
 	case QF_NODE_SCALAR:
 		switch (n->stype) {
 		case QF_STYPE_NULL:
-			return puts_(buf, len, cap, "null");
+			return puts_(b, "null");
 		case QF_STYPE_BOOL:
-			return puts_(buf, len, cap,
+			return puts_(b,
 				     (n->str[0] == 't' || n->str[0] == 'T') ?
 				     "true" : "false");
 		case QF_STYPE_INT:
 		case QF_STYPE_FLOAT:
 			if (json_number(n->str))
-				return puts_(buf, len, cap, n->str);
-			return qf_json_string(buf, len, cap, n->str);
+				return puts_(b, n->str);
+			return qf_json_string(b, n->str);
 		default:
-			return qf_json_string(buf, len, cap, n->str);
+			return qf_json_string(b, n->str);
 		}
 	case QF_NODE_SEQ:
-		if (put(buf, len, cap, "[", 1))
+		if (put(b, "[", 1))
 			return -1;
 		for (size_t i = 0; i < n->n; i++) {
-			if ((i && put(buf, len, cap, ",", 1)) ||
-			    newline(buf, len, cap, indent, level + 1) ||
-			    qf_json_node(buf, len, cap, n->items[i], indent,
+			if ((i && put(b, ",", 1)) ||
+			    newline(b, indent, level + 1) ||
+			    qf_json_node(b, n->items[i], indent,
 					 level + 1))
 				return -1;
 		}
-		if (n->n && newline(buf, len, cap, indent, level))
+		if (n->n && newline(b, indent, level))
 			return -1;
-		return put(buf, len, cap, "]", 1);
+		return put(b, "]", 1);
 	case QF_NODE_MAP:
-		if (put(buf, len, cap, "{", 1))
+		if (put(b, "{", 1))
 			return -1;
 		for (size_t i = 0; i < n->n; i++) {
-			if ((i && put(buf, len, cap, ",", 1)) ||
-			    newline(buf, len, cap, indent, level + 1) ||
-			    qf_json_string(buf, len, cap, n->keys[i]->str) ||
-			    puts_(buf, len, cap, sep) ||
-			    qf_json_node(buf, len, cap, n->items[i], indent,
+			if ((i && put(b, ",", 1)) ||
+			    newline(b, indent, level + 1) ||
+			    qf_json_string(b, n->keys[i]->str) ||
+			    puts_(b, sep) ||
+			    qf_json_node(b, n->items[i], indent,
 					 level + 1))
 				return -1;
 		}
-		if (n->n && newline(buf, len, cap, indent, level))
+		if (n->n && newline(b, indent, level))
 			return -1;
-		return put(buf, len, cap, "}", 1);
+		return put(b, "}", 1);
 	}
 	return -1;
 }

@@ -10,42 +10,23 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "qf/buf.h"
 #include "qf/file.h"
 #include "store_impl.h"
 
-struct id_collect {
-	char **v;
-	size_t n, cap;
-};
-
 static int collect_id(const struct qf_doc *doc, const char *file, void *ud)
 {
-	struct id_collect *c = ud;
 	const char *id = qf_node_get_str(doc->root, "id");
-	char *p;
 
 	(void)file;
-	if (!id)
-		return 0;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		char **v = realloc(c->v, cap * sizeof *v);
-		if (!v)
-			return QF_ESOFTWARE;
-		c->v = v;
-		c->cap = cap;
-	}
-	if (!(p = strdup(id)))
-		return QF_ESOFTWARE;
-	c->v[c->n++] = p;
-	return 0;
+	return id && qf_strv_push(ud, id) ? QF_ESOFTWARE : 0;
 }
 
 /* The index holds every ID that can be read: a file that does not parse
  * hides its own records (from its first error on), never another file's. */
 static int build_index(struct qf_store *s, enum qf_type t)
 {
-	struct id_collect c = { NULL, 0, 0 };
+	struct qf_strv c = QF_STRV_INIT;
 	struct qf_error err;
 	char **paths;
 	size_t n;
@@ -60,15 +41,12 @@ static int build_index(struct qf_store *s, enum qf_type t)
 	}
 	if (rc == QF_ESOFTWARE) {
 		/* Out of memory: no index rather than half of one. */
-		for (size_t i = 0; i < c.n; i++)
-			free(c.v[i]);
-		free(c.v);
+		qf_strv_release(&c);
 		return rc;
 	}
-	if (c.n)
-		qsort(c.v, c.n, sizeof *c.v, qfs_cmp_str);
-	s->ids[t] = c.v;
-	s->nids[t] = c.n;
+	qf_strv_sort(&c);
+	s->ids[t] = c;
+	s->indexed[t] = 1;
 	return rc;
 }
 
@@ -81,7 +59,7 @@ int qf_store_has(struct qf_store *s, const char *id)
 
 	if (qf_id_parse(id, &pid))
 		return 0;
-	if (!s->ids[pid.type]) {
+	if (!s->indexed[pid.type]) {
 		/* One record: the lines of its own file, not the index. */
 		int got = has_by_lines(s, id);
 		if (got >= 0)
@@ -89,12 +67,13 @@ int qf_store_has(struct qf_store *s, const char *id)
 		if (got == -2)
 			return -1;
 	}
-	if (!s->ids[pid.type] && build_index(s, pid.type) == QF_ESOFTWARE)
+	if (!s->indexed[pid.type] &&
+	    build_index(s, pid.type) == QF_ESOFTWARE)
 		return -1;
-	if (!s->nids[pid.type])
+	if (!s->ids[pid.type].n)
 		return 0;
-	hit = bsearch(&id, s->ids[pid.type], s->nids[pid.type], sizeof(char *),
-		      qfs_cmp_str);
+	hit = bsearch(&id, s->ids[pid.type].v, s->ids[pid.type].n,
+		      sizeof(char *), qfs_cmp_str);
 	return hit != NULL;
 }
 
@@ -111,11 +90,8 @@ int qf_store_ref_exists(const char *type, const char *id, void *ud)
 void qf_store_forget(struct qf_store *s)
 {
 	for (int t = 0; t < QF_NTYPES; t++) {
-		for (size_t i = 0; i < s->nids[t]; i++)
-			free(s->ids[t][i]);
-		free(s->ids[t]);
-		s->ids[t] = NULL;
-		s->nids[t] = 0;
+		qf_strv_release(&s->ids[t]);
+		s->indexed[t] = 0;
 	}
 }
 

@@ -7,40 +7,19 @@
 
 #include "i18n.h"
 #include "qf/file.h"
+#include "qf/buf.h"
 #include "qf/id.h"
 #include "qf/publish.h"
 #include "qf/yaml.h"
 
-struct buf {
-	char *s;
-	size_t len, cap;
-	int oom;
-};
-
-static void add(struct buf *b, const char *s, size_t n)
+static void add(struct qf_buf *b, const char *s, size_t n)
 {
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		char *p;
-		while (b->len + n + 1 > cap)
-			cap *= 2;
-		if (!(p = realloc(b->s, cap))) {
-			b->oom = 1;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
+	qf_buf_put(b, s, n);
 }
 
-static void adds(struct buf *b, const char *s)
+static void adds(struct qf_buf *b, const char *s)
 {
-	add(b, s, strlen(s));
+	qf_buf_puts(b, s);
 }
 
 /* FNV-1a, 64 bits: a fingerprint, not a defence. */
@@ -59,7 +38,7 @@ static uint64_t fnv(const char *s, size_t n)
  * a change of layout alone (comments, spacing) does not count. */
 static int fingerprint(const struct qf_doc *doc, const char *file, void *ud)
 {
-	struct buf *b = ud;
+	struct qf_buf *b = ud;
 	const char *id = qf_node_get_str(doc->root, "id");
 	struct qf_error err;
 	struct qf_id pid;
@@ -86,10 +65,10 @@ static int cmp_line(const void *a, const void *b)
 }
 
 /* The fingerprints of every record, sorted by ID. */
-static int fingerprints(struct qf_store *s, struct buf *out,
+static int fingerprints(struct qf_store *s, struct qf_buf *out,
 			struct qf_error *err)
 {
-	struct buf raw = { NULL, 0, 0, 0 };
+	struct qf_buf raw = QF_BUF_INIT;
 	char **lines = NULL;
 	size_t n = 0, cap = 0;
 	int rc = QF_OK;
@@ -147,7 +126,7 @@ static char *path_of(const struct qf_store *s, const char *key,
 int qf_publish(struct qf_store *s, const char *key, const char *bulletin,
 	       const char *figures_csv, struct qf_error *err)
 {
-	struct buf fp = { NULL, 0, 0, 0 };
+	struct qf_buf fp = QF_BUF_INIT;
 	char *md = path_of(s, key, ".md"), *csv = path_of(s, key, ".csv");
 	char *rec = path_of(s, key, ".records"), *dir = NULL;
 	struct stat st;
@@ -222,7 +201,7 @@ static const char *find_line(const char *text, const char *key, size_t k)
 	return NULL;
 }
 
-static void line_value(struct buf *b, const char *line, size_t k)
+static void line_value(struct qf_buf *b, const char *line, size_t k)
 {
 	const char *v;
 
@@ -234,7 +213,7 @@ static void line_value(struct buf *b, const char *line, size_t k)
 
 /* Figures: every line of the old whose value differs in the new, and the
  * lines only one of them has. */
-static void diff_figures(struct buf *out, const char *old, const char *now)
+static void diff_figures(struct qf_buf *out, const char *old, const char *now)
 {
 	for (const char *p = old; p && *p;) {
 		size_t k = key_len(p), n = strcspn(p, "\r\n");
@@ -269,7 +248,7 @@ static void diff_figures(struct buf *out, const char *old, const char *now)
 }
 
 /* Records: both lists are sorted by ID; walk them together. */
-static void diff_records(struct buf *out, const char *old, const char *now)
+static void diff_records(struct qf_buf *out, const char *old, const char *now)
 {
 	const char *p = old, *q = now;
 
@@ -315,7 +294,7 @@ int qf_publish_changes(struct qf_store *s, const char *key,
 	char *csv = path_of(s, key, ".csv"), *rec = path_of(s, key, ".records");
 	char *old_csv = NULL, *old_rec = NULL;
 	size_t n;
-	struct buf fp = { NULL, 0, 0, 0 }, out = { NULL, 0, 0, 0 };
+	struct qf_buf fp = QF_BUF_INIT, out = QF_BUF_INIT;
 	int rc;
 
 	*changes = NULL;

@@ -7,69 +7,11 @@
 #include "i18n.h"
 
 #include "qf/firms.h"
+#include "qf/buf.h"
 #include "qf/report.h"
 #include "qf/vocab.h"
 #include "qf/workflow.h"
 #include "qf/text.h"
-
-/* A small sorted set of IDs, for counting distinct firms. */
-struct idset {
-	char **v;
-	size_t n, cap;
-};
-
-static int idset_add(struct idset *s, const char *id)
-{
-	size_t lo = 0, hi = s->n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(s->v[mid], id);
-		if (c == 0)
-			return 0;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		char **v = realloc(s->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		s->v = v;
-		s->cap = cap;
-	}
-	memmove(&s->v[lo + 1], &s->v[lo], (s->n - lo) * sizeof *s->v);
-	if (!(s->v[lo] = strdup(id)))
-		return -1;
-	s->n++;
-	return 0;
-}
-
-static int idset_has(const struct idset *s, const char *id)
-{
-	size_t lo = 0, hi = s->n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(s->v[mid], id);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
-
-static void idset_release(struct idset *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-}
 
 /* A growing list of day counts, for medians. */
 struct days {
@@ -116,8 +58,8 @@ struct dept_acc {
 struct acc {
 	struct qf_month_figures *f;
 	const struct qf_firms *firms;
-	struct idset month_firms, total_firms;
-	struct idset month_people, total_people;
+	struct qf_strset month_firms, total_firms;
+	struct qf_strset month_people, total_people;
 	struct days month_days, total_days;
 	struct qf_error *err;            /* a record the figures cannot use */
 	struct dept_acc *dacc;           /* parallel to f->depts */
@@ -156,20 +98,20 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 	in_month = in_total && in(&d, &f->start, &f->end);
 	if (in_total) {
 		f->total.visits++;
-		a->oom |= idset_add(&a->total_firms, firm) != 0;
+		a->oom |= qf_strset_add(&a->total_firms, firm) < 0;
 	}
 	if (in_month) {
 		f->month_f.visits++;
-		a->oom |= idset_add(&a->month_firms, firm) != 0;
+		a->oom |= qf_strset_add(&a->month_firms, firm) < 0;
 	}
 	for (size_t i = 0; who && who->kind == QF_NODE_SEQ && i < who->n; i++) {
 		const char *p = who->items[i]->str;
 		if (who->items[i]->kind != QF_NODE_SCALAR)
 			continue;
 		if (in_total)
-			a->oom |= idset_add(&a->total_people, p) != 0;
+			a->oom |= qf_strset_add(&a->total_people, p) < 0;
 		if (in_month)
-			a->oom |= idset_add(&a->month_people, p) != 0;
+			a->oom |= qf_strset_add(&a->month_people, p) < 0;
 	}
 	return a->oom;
 }
@@ -627,7 +569,7 @@ static void register_figures(struct acc *a, struct qf_store *s)
 	for (size_t i = 0; i < a->firms->n; i++) {
 		const struct qf_node *firm = a->firms->v[i];
 		const char *id = qf_node_get_str(firm, "id");
-		int visited = idset_has(&a->total_firms, id);
+		int visited = qf_strset_has(&a->total_firms, id);
 		struct qf_date since;
 
 		/* In the register at month end: registered by then, or
@@ -651,10 +593,10 @@ static void register_figures(struct acc *a, struct qf_store *s)
 
 static void acc_release(struct acc *a)
 {
-	idset_release(&a->month_firms);
-	idset_release(&a->total_firms);
-	idset_release(&a->month_people);
-	idset_release(&a->total_people);
+	qf_strset_release(&a->month_firms);
+	qf_strset_release(&a->total_firms);
+	qf_strset_release(&a->month_people);
+	qf_strset_release(&a->total_people);
 	free(a->month_days.v);
 	free(a->total_days.v);
 	for (size_t i = 0; i < a->f->ndepts; i++)

@@ -8,50 +8,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qf/buf.h"
 #include "qf/json.h"
 #include "qf/report.h"
 #include "qf/text.h"
 #include "qf/vocab.h"
 
-struct out {
-	char *s;
-	size_t len, cap;
-	int oom;
-};
-
-static void say(struct out *o, const char *fmt, ...)
+static void say(struct qf_buf *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-static void say(struct out *o, const char *fmt, ...)
+static void say(struct qf_buf *o, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
-	if (o->oom)
-		return;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	qf_buf_vprintf(o, fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		o->oom = 1;
-		return;
-	}
-	if (o->len + (size_t)n + 1 > o->cap) {
-		size_t cap = o->cap ? o->cap : 4096;
-		char *s;
-		while (o->len + (size_t)n + 1 > cap)
-			cap *= 2;
-		if (!(s = realloc(o->s, cap))) {
-			o->oom = 1;
-			return;
-		}
-		o->s = s;
-		o->cap = cap;
-	}
-	va_start(ap, fmt);
-	vsnprintf(o->s + o->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	o->len += (size_t)n;
 }
 
 char *qf_rate(long num, long den, char *buf, size_t n)
@@ -151,7 +123,7 @@ static const struct labels en = {
 /* The layouts: 0 plain text, MD Markdown, HTML. */
 enum { TEXT = 0, MD = 1, HTML = 2 };
 
-static void html_esc(struct out *o, const char *s)
+static void html_esc(struct qf_buf *o, const char *s)
 {
 	for (; *s && !o->oom; s++) {
 		switch (*s) {
@@ -167,7 +139,7 @@ static void html_esc(struct out *o, const char *s)
 
 /* A paragraph written as plain text from start on: in HTML it is escaped
  * and wrapped in tag. */
-static void para_end(struct out *o, int md, size_t start, const char *tag)
+static void para_end(struct qf_buf *o, int md, size_t start, const char *tag)
 {
 	char *text;
 	size_t n;
@@ -201,7 +173,7 @@ struct tab {
 	char **cells;          /* nrows * ncols; row 0 is the header */
 };
 
-static void tab_row(struct tab *t, struct out *o, ...)
+static void tab_row(struct tab *t, struct qf_buf *o, ...)
 {
 	va_list ap;
 
@@ -225,7 +197,7 @@ static void tab_row(struct tab *t, struct out *o, ...)
 	t->nrows++;
 }
 
-static void pad(struct out *o, const char *s, size_t width, int right)
+static void pad(struct qf_buf *o, const char *s, size_t width, int right)
 {
 	size_t w = qf_text_width(s);
 	int n = (int)(width > w ? width - w : 0);
@@ -237,7 +209,7 @@ static void pad(struct out *o, const char *s, size_t width, int right)
 }
 
 /* Markdown table, or for text columns aligned by display width. */
-static void tab_print(struct tab *t, struct out *o, int md)
+static void tab_print(struct tab *t, struct qf_buf *o, int md)
 {
 	size_t w[MAXCOLS] = { 0 };
 
@@ -296,7 +268,7 @@ out:
 	memset(t, 0, sizeof *t);
 }
 
-static void heading(struct out *o, int md, const char *s)
+static void heading(struct qf_buf *o, int md, const char *s)
 {
 	if (md == HTML) {
 		say(o, "<h2>");
@@ -346,7 +318,7 @@ static const char *change_label(const struct qf_month_figures *f,
 	return L == &zh ? "较上周" : "Change";
 }
 
-static void overview(struct out *o, const struct qf_month_figures *f,
+static void overview(struct qf_buf *o, const struct qf_month_figures *f,
 		     const struct labels *L, int md, const char *cs)
 {
 	const struct qf_period_figures *m = &f->month_f, *t = &f->total,
@@ -397,7 +369,7 @@ static void overview(struct out *o, const struct qf_month_figures *f,
 	tab_print(&tb, o, md);
 }
 
-static void categories(struct out *o, const struct qf_month_figures *f,
+static void categories(struct qf_buf *o, const struct qf_month_figures *f,
 		       const struct labels *L, int md, const char *lang)
 {
 	const struct qf_term *terms = qf_vocab_terms(QF_V_CATEGORY);
@@ -423,7 +395,7 @@ static void categories(struct out *o, const struct qf_month_figures *f,
 	tab_print(&tb, o, md);
 }
 
-static void quality(struct out *o, const struct qf_month_figures *f,
+static void quality(struct qf_buf *o, const struct qf_month_figures *f,
 		    const struct labels *L, int md)
 {
 	const struct qf_period_figures *m = &f->month_f, *t = &f->total;
@@ -455,7 +427,7 @@ static void quality(struct out *o, const struct qf_month_figures *f,
 }
 
 /* The overdue items by name, most days first, as bulletins list them. */
-static void overdue_list(struct out *o, const struct qf_month_figures *f,
+static void overdue_list(struct qf_buf *o, const struct qf_month_figures *f,
 			 const struct labels *L, int md)
 {
 	size_t start;
@@ -491,7 +463,7 @@ static void overdue_list(struct out *o, const struct qf_month_figures *f,
 		say(o, "</ul>\n");
 }
 
-static void departments(struct out *o, const struct qf_month_figures *f,
+static void departments(struct qf_buf *o, const struct qf_month_figures *f,
 			const struct labels *L, int md)
 {
 	struct tab tb = { 8, 0, 0, { 0, 1, 1, 1, 1, 1, 1, 1 }, NULL };
@@ -535,7 +507,7 @@ static void departments(struct out *o, const struct qf_month_figures *f,
 	overdue_list(o, f, L, md);
 }
 
-static void coverage(struct out *o, const struct qf_month_figures *f,
+static void coverage(struct qf_buf *o, const struct qf_month_figures *f,
 		     const struct labels *L, int md)
 {
 	struct tab tb = { 4, 0, 0, { 0, 1, 1, 1 }, NULL };
@@ -569,7 +541,7 @@ static void coverage(struct out *o, const struct qf_month_figures *f,
 	para_end(o, md, start, "p");
 }
 
-static void cases(struct out *o, const struct qf_month_figures *f,
+static void cases(struct qf_buf *o, const struct qf_month_figures *f,
 		  const struct labels *L, int md)
 {
 	size_t start = o->len;
@@ -618,7 +590,7 @@ static void cases(struct out *o, const struct qf_month_figures *f,
  * can read the chart back; coordinates are whole numbers, so the same
  * figures always draw the same bytes. */
 
-static void svg_text(struct out *o, int x, int y, const char *anchor,
+static void svg_text(struct qf_buf *o, int x, int y, const char *anchor,
 		     const char *s)
 {
 	say(o, "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\">", x, y, anchor);
@@ -626,7 +598,7 @@ static void svg_text(struct out *o, int x, int y, const char *anchor,
 	say(o, "</text>\n");
 }
 
-static void chart_trend(struct out *o, const struct qf_month_figures *f,
+static void chart_trend(struct qf_buf *o, const struct qf_month_figures *f,
 			const struct labels *L)
 {
 	const int W = 640, H = 220, top = 20, base = 180, left = 30;
@@ -673,7 +645,7 @@ static void chart_trend(struct out *o, const struct qf_month_figures *f,
 }
 
 /* Horizontal bars: one row per label. */
-static void chart_bars(struct out *o, const char *name, const char *caption,
+static void chart_bars(struct qf_buf *o, const char *name, const char *caption,
 		       const char *const *labels, const long *values,
 		       const long *totals, size_t n)
 {
@@ -719,7 +691,7 @@ static void chart_bars(struct out *o, const char *name, const char *caption,
 	say(o, "</figcaption></figure>\n");
 }
 
-static void chart_categories(struct out *o, const struct qf_month_figures *f,
+static void chart_categories(struct qf_buf *o, const struct qf_month_figures *f,
 			     const struct labels *L, const char *lang)
 {
 	const struct qf_term *terms = qf_vocab_terms(QF_V_CATEGORY);
@@ -736,7 +708,7 @@ static void chart_categories(struct out *o, const struct qf_month_figures *f,
 		   "Demands by category (cumulative)", labels, values, NULL, n);
 }
 
-static void chart_departments(struct out *o, const struct qf_month_figures *f,
+static void chart_departments(struct qf_buf *o, const struct qf_month_figures *f,
 			      const struct labels *L)
 {
 	const char **labels = calloc(f->ndepts + 1, sizeof *labels);
@@ -783,7 +755,7 @@ static const char html_style[] =
 
 /* ---- JSON and CSV ------------------------------------------------------ */
 
-static void json_period(struct out *o, const char *name,
+static void json_period(struct qf_buf *o, const char *name,
 			const struct qf_period_figures *p, int last)
 {
 	const struct qf_term *terms = qf_vocab_terms(QF_V_CATEGORY);
@@ -815,20 +787,12 @@ static void json_period(struct out *o, const char *name,
 	say(o, "  }%s\n", last ? "" : ",");
 }
 
-static void json_str(struct out *o, const char *s)
+static void json_str(struct qf_buf *o, const char *s)
 {
-	char *b = NULL;
-	size_t len = 0, cap = 0;
-
-	if (qf_json_string(&b, &len, &cap, s)) {
-		o->oom = 1;
-		return;
-	}
-	say(o, "%s", b);
-	free(b);
+	qf_json_string(o, s);
 }
 
-static void render_json(struct out *o, const struct qf_month_figures *f,
+static void render_json(struct qf_buf *o, const struct qf_month_figures *f,
 			const char *cs)
 {
 	const struct qf_period_figures *t = &f->total;
@@ -928,34 +892,21 @@ static void render_json(struct out *o, const struct qf_month_figures *f,
 	say(o, "%s]\n}\n", f->nstories ? "\n  " : "");
 }
 
-static void csv_row(struct out *o, const char *sec, const char *fig,
+static void csv_row(struct qf_buf *o, const char *sec, const char *fig,
 		    long month, long total, int has_month)
 {
-	char *b = NULL;
-	size_t len = 0, cap = 0;
-
 	/* Names are text cells: a unit called "=..." must not be a formula. */
-	if (qf_csv_cell(&b, &len, &cap, sec, 1)) {
-		free(b);
-		o->oom = 1;
-		return;
-	}
-	say(o, "%s,", b);
-	len = 0;
-	if (qf_csv_cell(&b, &len, &cap, fig, 1)) {
-		free(b);
-		o->oom = 1;
-		return;
-	}
-	say(o, "%s,", b);
-	free(b);
+	qf_csv_cell(o, sec, 1);
+	qf_buf_putc(o, ',');
+	qf_csv_cell(o, fig, 1);
+	qf_buf_putc(o, ',');
 	if (has_month)
 		say(o, "%ld,%ld\r\n", month, total);
 	else
 		say(o, ",%ld\r\n", total);
 }
 
-static void render_csv(struct out *o, const struct qf_month_figures *f)
+static void render_csv(struct qf_buf *o, const struct qf_month_figures *f)
 {
 	const struct qf_period_figures *m = &f->month_f, *t = &f->total;
 	const struct qf_term *terms = qf_vocab_terms(QF_V_CATEGORY);
@@ -1016,7 +967,7 @@ static void render_csv(struct out *o, const struct qf_month_figures *f)
 }
 
 /* The bulletin's title: organisation, kind and period. */
-static void title(struct out *t, const struct qf_month_figures *f,
+static void title(struct qf_buf *t, const struct qf_month_figures *f,
 		  const struct labels *L, const char *org)
 {
 	/* An ISO week belongs to the year of its Thursday. */
@@ -1044,7 +995,7 @@ char *qf_report_render(const struct qf_month_figures *f,
 		       const char *org)
 {
 	const struct labels *L = lang && !strncmp(lang, "zh", 2) ? &zh : &en;
-	struct out o = { NULL, 0, 0, 0 };
+	struct qf_buf o = QF_BUF_INIT;
 	int md = fmt == QF_REPORT_MARKDOWN ? MD : fmt == QF_REPORT_HTML ? HTML : TEXT;
 	char cs[16];
 
@@ -1054,7 +1005,7 @@ char *qf_report_render(const struct qf_month_figures *f,
 	} else if (fmt == QF_REPORT_CSV) {
 		render_csv(&o, f);
 	} else {
-		struct out t = { NULL, 0, 0, 0 };
+		struct qf_buf t = QF_BUF_INIT;
 		size_t start;
 
 		title(&t, f, L, org);

@@ -323,8 +323,7 @@ int qf_store_files(const struct qf_store *s, enum qf_type t, char ***paths,
 	DIR *d;
 	struct dirent *e;
 	struct stat st;
-	char **v = NULL;
-	size_t n = 0, cap = 0;
+	struct qf_strv v = QF_STRV_INIT;
 
 	*paths = NULL;
 	*np = 0;
@@ -352,32 +351,25 @@ int qf_store_files(const struct qf_store *s, enum qf_type t, char ***paths,
 		if (e->d_name[0] == '.' || len < 6 ||
 		    strcmp(e->d_name + len - 5, ".yaml") != 0)
 			continue;
-		if (n == cap) {
-			char **nv;
-			cap = cap ? cap * 2 : 16;
-			if (!(nv = realloc(v, cap * sizeof *v)))
-				goto oom;
-			v = nv;
-		}
 		if (!(p = qfs_join(dir, e->d_name)))
 			goto oom;
 		if (stat(p, &st) != 0 || !S_ISREG(st.st_mode)) {
 			free(p);
 			continue;
 		}
-		v[n++] = p;
+		if (qf_strv_take(&v, p))
+			goto oom;
 	}
 	closedir(d);
 	free(dir);
-	if (n)
-		qsort(v, n, sizeof *v, qfs_cmp_str);
-	*paths = v;
-	*np = n;
+	qf_strv_sort(&v);
+	*paths = v.v;
+	*np = v.n;
 	return QF_OK;
 oom:
 	closedir(d);
 	free(dir);
-	qf_store_free_paths(v, n);
+	qf_strv_release(&v);
 	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
 }
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "qf/buf.h"
 #include "qf/idscan.h"
 #include "qf/store.h"
 
@@ -29,8 +30,8 @@ struct qf_store {
 				     * store folder's own mode, never
 				     * writable by others (a group-shared
 				     * store, 2775, gives 2775 and 664) */
-	char **ids[QF_NTYPES];      /* sorted ID index, built on first use */
-	size_t nids[QF_NTYPES];
+	struct qf_strv ids[QF_NTYPES];  /* sorted ID index, built on first use */
+	int indexed[QF_NTYPES];
 	char journal[4096];         /* what qf_store_begin wrote to
 				     * qf.journal, kept so that a rollback
 				     * needs neither memory nor open() */

@@ -117,7 +117,7 @@ void qf_table_keep_records(struct qf_table *t, enum qf_format fmt)
 static int put_record(struct qf_table *t, const struct qf_node *rec)
 {
 	if (rec && t->records == QF_FMT_JSON) {
-		if (qf_json_node(&t->pool.s, &t->pool.len, &t->pool.cap, rec,
+		if (qf_json_node(&t->pool, rec,
 				 2, 1))
 			return -1;
 	} else if (rec && t->records == QF_FMT_YAML) {
@@ -466,7 +466,7 @@ static void render_csv(const struct qf_table *t,
 			if (c)
 				put(o, ",", 1);
 			if (!o->b.oom &&
-			    qf_csv_cell(&o->b.s, &o->b.len, &o->b.cap, s,
+			    qf_csv_cell(&o->b, s,
 					!numeric || !r))
 				o->b.oom = 1;
 		}
@@ -492,13 +492,13 @@ static void render_json(const struct qf_table *t, struct out *o)
 			const char *s = o->cells[c];
 			if (c)
 				put(o, ", ", 2);
-			if (qf_json_string(&o->b.s, &o->b.len, &o->b.cap,
+			if (qf_json_string(&o->b,
 					   qf_table_name(t, c)))
 				o->b.oom = 1;
 			put(o, ": ", 2);
 			if (t->numeric[t->kept[t->shown[c]]] && *s)
 				puts_(o, s);
-			else if (qf_json_string(&o->b.s, &o->b.len, &o->b.cap, s))
+			else if (qf_json_string(&o->b, s))
 				o->b.oom = 1;
 		}
 		put(o, "}", 1);

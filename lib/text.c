@@ -26,33 +26,15 @@ size_t qf_text_width(const char *s)
 	return w;
 }
 
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static int put(struct buf *b, const char *s, size_t n)
+static int put(struct qf_buf *b, const char *s, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		char *ns;
-		while (b->len + n + 1 > cap)
-			cap *= 2;
-		if (!(ns = realloc(b->s, cap)))
-			return -1;
-		b->s = ns;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-	return 0;
+	return qf_buf_put(b, s, n);
 }
 
 char *qf_text_escape(const char *s, int tsv)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	struct buf b = { NULL, 0, 0 };
+	struct qf_buf b = QF_BUF_INIT;
 
 	if (put(&b, "", 0))
 		return NULL;
@@ -83,7 +65,8 @@ char *qf_text_escape(const char *s, int tsv)
 			snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
 			e = esc;
 		}
-		if (e ? put(&b, e, strlen(e)) : put(&b, (const char *)p, (size_t)n)) {
+		if (e ? put(&b, e, strlen(e)) :
+			put(&b, (const char *)p, (size_t)n)) {
 			free(b.s);
 			return NULL;
 		}
@@ -131,24 +114,19 @@ char *qf_text_truncate(const char *s, size_t width)
 	return out;
 }
 
-int qf_csv_cell(char **bufp, size_t *lenp, size_t *capp, const char *s,
-		int text)
+int qf_csv_cell(struct qf_buf *b, const char *s, int text)
 {
-	struct buf b = { *bufp, *lenp, *capp };
 	int quote = strpbrk(s, ",\"\r\n") != NULL;
 	int neuter = text && s[0] && strchr("=+-@\t\r", s[0]);
 	int rc = 0;
 
 	if (quote || neuter)
-		rc |= put(&b, "\"", 1);
+		rc |= put(b, "\"", 1);
 	if (neuter)
-		rc |= put(&b, "'", 1);
+		rc |= put(b, "'", 1);
 	for (const char *p = s; *p && !rc; p++)
-		rc |= *p == '"' ? put(&b, "\"\"", 2) : put(&b, p, 1);
+		rc |= *p == '"' ? put(b, "\"\"", 2) : put(b, p, 1);
 	if (quote || neuter)
-		rc |= put(&b, "\"", 1);
-	*bufp = b.s;
-	*lenp = b.len;
-	*capp = b.cap;
+		rc |= put(b, "\"", 1);
 	return rc ? -1 : 0;
 }

@@ -12,41 +12,12 @@
 #include <yaml.h>
 
 #include "i18n.h"
+#include "qf/buf.h"
 #include "qf/yaml.h"
-
-struct outbuf {
-	char *p;
-	size_t len, cap;
-	int oom;
-};
 
 static int write_out(void *data, unsigned char *buf, size_t size)
 {
-	struct outbuf *o = data;
-
-	if (size + 1 > o->cap - o->len || !o->p) {
-		size_t cap = o->cap ? o->cap : 1024;
-		char *p;
-
-		while (cap - o->len < size + 1) {
-			if (cap > ((size_t)-1) / 2) {
-				o->oom = 1;
-				return 0;
-			}
-			cap *= 2;
-		}
-		p = realloc(o->p, cap);
-		if (!p) {
-			o->oom = 1;
-			return 0;
-		}
-		o->p = p;
-		o->cap = cap;
-	}
-	memcpy(o->p + o->len, buf, size);
-	o->len += size;
-	o->p[o->len] = '\0';
-	return 1;
+	return qf_buf_put(data, (const char *)buf, size) == 0;
 }
 
 /* Plain words that YAML 1.1 readers (not ours) take for booleans: quoted
@@ -217,7 +188,7 @@ int qf_yaml_emit(const struct qf_node *root, char **out, size_t *len,
 {
 	yaml_emitter_t em;
 	yaml_event_t ev;
-	struct outbuf o;
+	struct qf_buf o = QF_BUF_INIT;
 	int rc;
 
 	*out = NULL;
@@ -225,7 +196,6 @@ int qf_yaml_emit(const struct qf_node *root, char **out, size_t *len,
 	if (!root)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("no document to write"));
-	memset(&o, 0, sizeof(o));
 	if (!yaml_emitter_initialize(&em))
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("out of memory"));
@@ -264,14 +234,14 @@ int qf_yaml_emit(const struct qf_node *root, char **out, size_t *len,
 		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				  _("out of memory writing yaml"));
 	yaml_emitter_delete(&em);
-	if (!rc && (o.oom || !o.p))
+	if (!rc && (o.oom || !o.s))
 		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				  _("out of memory"));
 	if (rc) {
-		free(o.p);
+		qf_buf_release(&o);
 		return rc;
 	}
-	*out = o.p;
+	*out = o.s;
 	*len = o.len;
 	return QF_OK;
 }

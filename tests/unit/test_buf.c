@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include <string.h>
 
 #include "qf/buf.h"
@@ -66,12 +69,89 @@ static void test_oom(void **state)
 	qf_buf_release(&b);
 }
 
+static void test_printf(void **state)
+{
+	struct qf_buf b = QF_BUF_INIT;
+	char big[1000];
+
+	(void)state;
+	assert_int_equal(qf_buf_printf(&b, "%s=%d", "年", 7), 0);
+	assert_string_equal(b.s, "年=7");
+	assert_int_equal(b.len, strlen("年=7"));
+	/* Past the first allocation, in one call. */
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_int_equal(qf_buf_printf(&b, "[%s]", big), 0);
+	assert_int_equal(b.len, strlen("年=7") + sizeof big + 1);
+	assert_int_equal(b.s[b.len - 1], ']');
+	assert_int_equal(b.s[b.len], '\0');
+	qf_buf_release(&b);
+}
+
+static void test_strv(void **state)
+{
+	struct qf_strv l = QF_STRV_INIT;
+	char word[8];
+
+	(void)state;
+	for (int i = 40; i > 0; i--) {
+		snprintf(word, sizeof word, "w%02d", i);
+		assert_int_equal(qf_strv_push(&l, word), 0);
+	}
+	/* A copy: the caller's buffer is reused. */
+	assert_string_equal(l.v[0], "w40");
+	assert_int_equal(qf_strv_take(&l, strdup("a")), 0);
+	assert_int_equal(qf_strv_take(&l, NULL), -1);
+	assert_int_equal(l.n, 41);
+	qf_strv_sort(&l);
+	assert_string_equal(l.v[0], "a");
+	assert_string_equal(l.v[1], "w01");
+	assert_string_equal(l.v[40], "w40");
+	qf_strv_release(&l);
+	assert_null(l.v);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(qf_strv_push(&l, "again"), 0);
+	qf_strv_release(&l);
+}
+
+static void test_strset(void **state)
+{
+	struct qf_strset set = QF_STRSET_INIT;
+	char word[16];
+
+	(void)state;
+	assert_false(qf_strset_has(&set, "F-HY-0001"));
+	/* Many, so that the table grows several times; each once. */
+	for (int round = 0; round < 2; round++)
+		for (int i = 0; i < 5000; i++) {
+			snprintf(word, sizeof word, "F-HY-%04d", i);
+			assert_int_equal(qf_strset_add(&set, word),
+					 round == 0 ? 1 : 0);
+		}
+	assert_int_equal(set.n, 5000);
+	for (int i = 0; i < 5000; i++) {
+		snprintf(word, sizeof word, "F-HY-%04d", i);
+		assert_true(qf_strset_has(&set, word));
+	}
+	assert_false(qf_strset_has(&set, "F-HY-5000"));
+	assert_false(qf_strset_has(&set, ""));
+	assert_false(qf_strset_has(&set, NULL));
+	assert_int_equal(qf_strset_add(&set, "王主任"), 1);
+	assert_true(qf_strset_has(&set, "王主任"));
+	qf_strset_release(&set);
+	assert_int_equal(set.n, 0);
+	assert_false(qf_strset_has(&set, "王主任"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_put),
 		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_oom),
+		cmocka_unit_test(test_printf),
+		cmocka_unit_test(test_strv),
+		cmocka_unit_test(test_strset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,24 +20,12 @@
 
 /* ---- helpers ------------------------------------------------------- */
 
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void buf_free(struct buf *b)
-{
-	free(b->s);
-	b->s = NULL;
-	b->len = b->cap = 0;
-}
-
 /* The JSON text of n (caller frees), checked to be JSON. */
 static char *node_json(const struct qf_node *n, int indent, int level)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct qf_buf b = QF_BUF_INIT;
 
-	assert_int_equal(qf_json_node(&b.s, &b.len, &b.cap, n, indent, level),
+	assert_int_equal(qf_json_node(&b, n, indent, level),
 			 0);
 	assert_non_null(b.s);
 	assert_int_equal(strlen(b.s), b.len);
@@ -59,18 +47,18 @@ static void assert_node_json(const struct qf_node *n, int indent, int level,
 /* The string literal of s, checked; also decodes it back to s. */
 static void assert_string_json(const char *s, const char *want)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct qf_buf b = QF_BUF_INIT;
 	char back[512];
 	const char *p;
 
-	assert_int_equal(qf_json_string(&b.s, &b.len, &b.cap, s), 0);
+	assert_int_equal(qf_json_string(&b, s), 0);
 	assert_int_equal(strlen(b.s), b.len);
 	assert_string_equal(b.s, want);
 	p = b.s;
 	if (jsoncheck_string(&p, back, sizeof back) || *p)
 		fail_msg("not a JSON string: %s", b.s);
 	assert_string_equal(back, s);
-	buf_free(&b);
+	qf_buf_release(&b);
 }
 
 static struct qf_node *scalar(const char *s, enum qf_stype t)
@@ -184,7 +172,7 @@ static void test_string_every_control(void **state)
 
 static void test_string_utf8_raw(void **state)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct qf_buf b = QF_BUF_INIT;
 
 	(void)state;
 	/* Non-ASCII is written as UTF-8, never as \u escapes. */
@@ -196,9 +184,9 @@ static void test_string_utf8_raw(void **state)
 	assert_string_json("\xc2\xa0|\xc3\xbf|\xe2\x80\xa8",
 			   "\"\xc2\xa0|\xc3\xbf|\xe2\x80\xa8\"");
 	/* A lone 0xc2 at the end is copied as it is. */
-	assert_int_equal(qf_json_string(&b.s, &b.len, &b.cap, "a\xc2"), 0);
+	assert_int_equal(qf_json_string(&b, "a\xc2"), 0);
 	assert_string_equal(b.s, "\"a\xc2\"");
-	buf_free(&b);
+	qf_buf_release(&b);
 }
 
 static void test_string_c1_controls(void **state)
@@ -216,15 +204,15 @@ static void test_string_c1_controls(void **state)
 
 static void test_string_appends(void **state)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct qf_buf b = QF_BUF_INIT;
 
 	(void)state;
-	assert_int_equal(qf_json_string(&b.s, &b.len, &b.cap, "a"), 0);
-	assert_int_equal(qf_json_string(&b.s, &b.len, &b.cap, "\n"), 0);
-	assert_int_equal(qf_json_string(&b.s, &b.len, &b.cap, ""), 0);
+	assert_int_equal(qf_json_string(&b, "a"), 0);
+	assert_int_equal(qf_json_string(&b, "\n"), 0);
+	assert_int_equal(qf_json_string(&b, ""), 0);
 	assert_string_equal(b.s, "\"a\"\"\\n\"\"\"");
 	assert_int_equal(b.len, strlen(b.s));
-	buf_free(&b);
+	qf_buf_release(&b);
 }
 
 static void test_string_long(void **state)
@@ -232,7 +220,7 @@ static void test_string_long(void **state)
 	/* Longer than any first allocation, with escapes all along. */
 	size_t n = 5000;
 	char *s = malloc(n + 1), *want = malloc(n * 6 + 3);
-	struct buf b = { NULL, 0, 0 };
+	struct qf_buf b = QF_BUF_INIT;
 	size_t k = 0;
 
 	(void)state;
@@ -251,11 +239,11 @@ static void test_string_long(void **state)
 	s[n] = '\0';
 	want[k++] = '"';
 	want[k] = '\0';
-	assert_int_equal(qf_json_string(&b.s, &b.len, &b.cap, s), 0);
+	assert_int_equal(qf_json_string(&b, s), 0);
 	assert_int_equal(b.len, k);
 	assert_string_equal(b.s, want);
 	assert_true(jsoncheck_valid(b.s));
-	buf_free(&b);
+	qf_buf_release(&b);
 	free(s);
 	free(want);
 }
@@ -520,15 +508,15 @@ static void test_keys_escaped(void **state)
 static void test_appends_to_buffer(void **state)
 {
 	struct qf_node *n = yaml("---\nk: v\n");
-	struct buf b = { NULL, 0, 0 };
+	struct qf_buf b = QF_BUF_INIT;
 
 	(void)state;
-	assert_int_equal(qf_json_string(&b.s, &b.len, &b.cap, "x"), 0);
-	assert_int_equal(qf_json_node(&b.s, &b.len, &b.cap, n, 0, 0), 0);
-	assert_int_equal(qf_json_node(&b.s, &b.len, &b.cap, NULL, 0, 0), 0);
+	assert_int_equal(qf_json_string(&b, "x"), 0);
+	assert_int_equal(qf_json_node(&b, n, 0, 0), 0);
+	assert_int_equal(qf_json_node(&b, NULL, 0, 0), 0);
 	assert_string_equal(b.s, "\"x\"{\"k\":\"v\"}null");
 	assert_int_equal(b.len, strlen(b.s));
-	buf_free(&b);
+	qf_buf_release(&b);
 	qf_node_free(n);
 }
 

@@ -482,18 +482,17 @@ bad:
  * string of its len bytes. */
 static char *cell(const char *s, int text)
 {
-	char *buf = NULL, *c;
-	size_t len = 0, cap = 0;
+	struct qf_buf b = QF_BUF_INIT;
+	char *c;
 
-	assert_int_equal(qf_csv_cell(&buf, &len, &cap, s, text), 0);
-	assert_true(len <= cap);
-	assert_true(len == 0 || buf != NULL);
-	c = malloc(len + 1);
+	assert_int_equal(qf_csv_cell(&b, s, text), 0);
+	assert_true(b.len == 0 || b.s != NULL);
+	c = malloc(b.len + 1);
 	assert_non_null(c);
-	if (len)
-		memcpy(c, buf, len);
-	c[len] = '\0';
-	free(buf);
+	if (b.len)
+		memcpy(c, b.s, b.len);
+	c[b.len] = '\0';
+	qf_buf_release(&b);
 	return c;
 }
 
@@ -569,24 +568,23 @@ static void test_csv_neutralise(void **state)
 
 static void test_csv_appends(void **state)
 {
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
+	struct qf_buf b = QF_BUF_INIT;
 
 	(void)state;
-	assert_int_equal(qf_csv_cell(&buf, &len, &cap, "a", 0), 0);
-	assert_int_equal(qf_csv_cell(&buf, &len, &cap, "b,c", 0), 0);
-	assert_int_equal(qf_csv_cell(&buf, &len, &cap, "", 0), 0);
-	assert_int_equal(qf_csv_cell(&buf, &len, &cap, "=d", 1), 0);
-	assert_non_null(buf);
-	assert_int_equal(len, strlen("a\"b,c\"\"'=d\""));
-	assert_memory_equal(buf, "a\"b,c\"\"'=d\"", len);
+	assert_int_equal(qf_csv_cell(&b, "a", 0), 0);
+	assert_int_equal(qf_csv_cell(&b, "b,c", 0), 0);
+	assert_int_equal(qf_csv_cell(&b, "", 0), 0);
+	assert_int_equal(qf_csv_cell(&b, "=d", 1), 0);
+	assert_non_null(b.s);
+	assert_int_equal(b.len, strlen("a\"b,c\"\"'=d\""));
+	assert_memory_equal(b.s, "a\"b,c\"\"'=d\"", b.len);
 	/* Grows past its first size. */
 	for (int i = 0; i < 1000; i++)
-		assert_int_equal(qf_csv_cell(&buf, &len, &cap, "xyz\"", 0), 0);
-	assert_int_equal(len, 11 + 1000 * 7);
-	assert_true(cap >= len);
-	assert_memory_equal(buf + len - 7, "\"xyz\"\"\"", 7);
-	free(buf);
+		assert_int_equal(qf_csv_cell(&b, "xyz\"", 0), 0);
+	assert_int_equal(b.len, 11 + 1000 * 7);
+	assert_true(b.cap >= b.len);
+	assert_memory_equal(b.s + b.len - 7, "\"xyz\"\"\"", 7);
+	qf_buf_release(&b);
 }
 
 int main(void)

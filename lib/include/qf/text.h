@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "qf/buf.h"
+
 /* Columns s takes on a terminal: East Asian wide characters count two,
  * combining marks zero (utf8proc).  Invalid bytes count one each. */
 size_t qf_text_width(const char *s);
@@ -24,8 +26,7 @@ char *qf_text_truncate(const char *s, size_t width);
 /* Append s to out as one CSV cell (RFC 4180: quoted when it holds a comma,
  * quote, CR or LF).  When text is non-zero and s begins with = + - @ TAB or
  * CR, a ' is put before it so that Excel/WPS do not run it as a formula.
- * out is a growing buffer (*buf, *len, *cap).  -1 when out of memory. */
-int qf_csv_cell(char **buf, size_t *len, size_t *cap, const char *s,
-		int text);
+ * -1 when out of memory. */
+int qf_csv_cell(struct qf_buf *out, const char *s, int text);
 
 #endif
