@@ -38,7 +38,8 @@ struct dup {
 	const char *why;
 };
 
-static int find_dup(const struct qf_doc *doc, const char *file, void *ud)
+static int find_dup(const struct qf_doc *doc, const char *file,
+		    void *ud, struct qf_error *err)
 {
 	struct dup *d = ud;
 	const char *id = qf_node_get_str(doc->root, "id");
@@ -46,6 +47,7 @@ static int find_dup(const struct qf_doc *doc, const char *file, void *ud)
 	const char *code = qf_node_get_str(doc->root, "credit_code");
 
 	(void)file;
+	(void)err;
 	if (name && !strcmp(name, d->name))
 		d->why = "name";
 	else if (d->code && code && !strcmp(code, d->code))
@@ -84,7 +86,7 @@ int main(int argc, char **argv)
 	struct qf_error err;
 	struct dup dup;
 	char id[QF_ID_MAX], datebuf[16];
-	int c;
+	int c, rc;
 
 	cmd_init("qf-add-firm");
 	since = today();
@@ -120,7 +122,8 @@ int main(int argc, char **argv)
 	memset(&dup, 0, sizeof dup);
 	dup.name = name;
 	dup.code = code;
-	if (qf_store_each(s, QF_FIRM, find_dup, &dup, &err) < 0 || err.code)
+	/* find_dup stops the walk with 1 at the first like it. */
+	if ((rc = qf_store_each(s, QF_FIRM, find_dup, &dup, &err)) && rc != 1)
 		die_error(&err);
 	if (dup.why && !strcmp(dup.why, "name"))
 		die(QF_EDATA, _("firm '%s' is registered already as %s (same name)"),

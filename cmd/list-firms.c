@@ -51,13 +51,15 @@ struct ctx {
 	struct stat_row *st;
 };
 
-static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
+static int on_visit(const struct qf_doc *doc, const char *file,
+		    void *ud, struct qf_error *err)
 {
 	struct ctx *c = ud;
 	long i = qf_firms_index(c->firms, qf_node_get_str(doc->root, "firm"));
 	const char *date = qf_node_get_str(doc->root, "date");
 
 	(void)file;
+	(void)err;
 	if (i < 0)
 		return 0;
 	c->st[i].visits++;
@@ -67,12 +69,14 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 	return 0;
 }
 
-static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
+static int on_demand(const struct qf_doc *doc, const char *file,
+		     void *ud, struct qf_error *err)
 {
 	struct ctx *c = ud;
 	long i = qf_firms_index(c->firms, qf_node_get_str(doc->root, "firm"));
 
 	(void)file;
+	(void)err;
 	if (i >= 0 && !qf_status_closed(qf_node_get_str(doc->root, "status")))
 		c->st[i].open++;
 	return 0;

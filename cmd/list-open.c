@@ -85,7 +85,8 @@ static int contains(const char *hay, const char *needle)
 	return hay && strstr(hay, needle);
 }
 
-static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
+static int on_demand(const struct qf_doc *doc, const char *file,
+		     void *ud, struct qf_error *err)
 {
 	struct ctx *c = ud;
 	struct filter *f = c->f;
@@ -132,7 +133,7 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 		return 0;
 	snprintf(over, sizeof over, "%ld", od);
 	if (!(codepts = qf_node_join(qf_node_get(r, "codepts"), ",")))
-		return QF_ESOFTWARE;
+		return qf_error_oom(err);
 	cells[0] = qf_node_get_str(r, "id");
 	cells[1] = qf_firms_name(c->firms, firm);
 	cells[2] = firm;
@@ -151,7 +152,7 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 	cells[15] = qf_node_get_str(r, "source");
 	if (qf_table_add(c->t, cells, r)) {
 		free(codepts);
-		return QF_ESOFTWARE;
+		return qf_error_oom(err);
 	}
 	free(codepts);
 	return 0;
@@ -262,8 +263,6 @@ int main(int argc, char **argv)
 	sort_cols[1] = !strcmp(sort, "firm") ? "firm" : sort;
 	out_prepare(c.t, default_fields, 6, sort_cols, &out, "title");
 	rc = qf_store_each(s, QF_DEMAND, on_demand, &c, &err);
-	if (rc == QF_ESOFTWARE && !err.code)
-		die(QF_ESOFTWARE, _("out of memory"));
 	if (rc)
 		die_error(&err);
 	/* Ties keep store order (by ID within a month); the ID breaks them

@@ -60,7 +60,8 @@ static size_t count(const struct qf_node *seq)
 	return seq && seq->kind == QF_NODE_SEQ ? seq->n : 0;
 }
 
-static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
+static int on_visit(const struct qf_doc *doc, const char *file,
+		    void *ud, struct qf_error *err)
 {
 	struct ctx *c = ud;
 	const struct qf_node *r = doc->root;
@@ -79,7 +80,7 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 	    (c->kind && (!kind || strcmp(kind, c->kind))))
 		return 0;
 	if (!(who = qf_node_join(qf_node_get(r, "visitors"), ",")))
-		return QF_ESOFTWARE;
+		return qf_error_oom(err);
 	if (c->visitor && !has_visitor(qf_node_get(r, "visitors"), c->visitor)) {
 		free(who);
 		return 0;
@@ -97,7 +98,7 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 	cells[8] = qf_node_get_str(r, "note");
 	if (qf_table_add(c->t, cells, r)) {
 		free(who);
-		return QF_ESOFTWARE;
+		return qf_error_oom(err);
 	}
 	free(who);
 	return 0;
@@ -173,8 +174,6 @@ int main(int argc, char **argv)
 		die(QF_ESOFTWARE, _("out of memory"));
 	out_prepare(c.t, defaults, 6, sort_cols, &out, "firm");
 	rc = qf_store_each(s, QF_VISIT, on_visit, &c, &err);
-	if (rc == QF_ESOFTWARE && !err.code)
-		die(QF_ESOFTWARE, _("out of memory"));
 	if (rc)
 		die_error(&err);
 	if (qf_table_sort(c.t, (size_t)qf_table_col(c.t, "id"), reverse) ||

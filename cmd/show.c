@@ -35,7 +35,8 @@ struct related {
 	struct qf_node *list;     /* sequence of records */
 };
 
-static int collect(const struct qf_doc *doc, const char *file, void *ud)
+static int collect(const struct qf_doc *doc, const char *file,
+		   void *ud, struct qf_error *err)
 {
 	struct related *r = ud;
 	const char *v = qf_node_get_str(doc->root, r->key);
@@ -46,7 +47,7 @@ static int collect(const struct qf_doc *doc, const char *file, void *ud)
 		return 0;
 	if (!(c = qf_node_clone(doc->root)) || qf_node_seq_append(r->list, c)) {
 		qf_node_free(c);
-		return QF_ESOFTWARE;
+		return qf_error_oom(err);
 	}
 	return 0;
 }
@@ -62,8 +63,6 @@ static struct qf_node *related(struct qf_store *s, enum qf_type t,
 		die(QF_ESOFTWARE, _("out of memory"));
 	qf_error_clear(&err);
 	rc = qf_store_each(s, t, collect, &r, &err);
-	if (rc == QF_ESOFTWARE && !err.code)
-		die(QF_ESOFTWARE, _("out of memory"));
 	if (rc)
 		die_error(&err);
 	return r.list;
@@ -90,8 +89,6 @@ static struct qf_node *raised(struct qf_store *s, const struct qf_node *visit,
 	if (qf_id_format(&like, like_id, sizeof like_id))
 		die(QF_ESOFTWARE, _("out of memory"));
 	rc = qf_store_each_like(s, QF_DEMAND, like_id, collect, &r, &err);
-	if (rc == QF_ESOFTWARE && !err.code)
-		die(QF_ESOFTWARE, _("out of memory"));
 	if (rc)
 		die_error(&err);
 	for (size_t i = 0; ds && ds->kind == QF_NODE_SEQ && i < ds->n; i++) {

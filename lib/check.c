@@ -321,7 +321,8 @@ static int remember(struct check *c, const char *id, const char *file,
 	return 0;
 }
 
-static int check_record(const struct qf_doc *doc, const char *file, void *ud)
+static int check_record(const struct qf_doc *doc, const char *file,
+			void *ud)
 {
 	struct check *c = ud;
 	const struct qf_node *rec = doc->root;

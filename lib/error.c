@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "qf/error.h"
 
 void qf_error_clear(struct qf_error *e)
@@ -45,6 +46,12 @@ int qf_error_set(struct qf_error *e, int code, const char *file,
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
 	return code;
+}
+
+int qf_error_oom(struct qf_error *e)
+{
+	return qf_error_set(e, QF_ESOFTWARE, NULL, 0, 0, "%s",
+			    _("out of memory"));
 }
 
 int qf_error_sys(struct qf_error *e, int code, const char *file, int errnum,

@@ -6,7 +6,8 @@
 
 #include "qf/firms.h"
 
-static int add(const struct qf_doc *doc, const char *file, void *ud)
+static int add(const struct qf_doc *doc, const char *file,
+	       void *ud, struct qf_error *err)
 {
 	struct qf_firms *f = ud;
 	struct qf_node *c;
@@ -18,12 +19,12 @@ static int add(const struct qf_doc *doc, const char *file, void *ud)
 		size_t cap = f->cap ? f->cap * 2 : 64;
 		struct qf_node **v = realloc(f->v, cap * sizeof *v);
 		if (!v)
-			return QF_ESOFTWARE;
+			return qf_error_oom(err);
 		f->v = v;
 		f->cap = cap;
 	}
 	if (!(c = qf_node_clone(doc->root)))
-		return QF_ESOFTWARE;
+		return qf_error_oom(err);
 	f->v[f->n++] = c;
 	return 0;
 }
@@ -40,12 +41,9 @@ int qf_firms_load(struct qf_store *s, struct qf_firms *f, struct qf_error *err)
 
 	memset(f, 0, sizeof *f);
 	qf_error_clear(err);
-	rc = qf_store_each(s, QF_FIRM, add, f, err);
-	if (rc == QF_ESOFTWARE && !err->code)
-		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
-	if (rc) {
+	if ((rc = qf_store_each(s, QF_FIRM, add, f, err))) {
 		qf_firms_release(f);
-		return err->code ? err->code : rc;
+		return rc;
 	}
 	if (f->n > 1)
 		qsort(f->v, f->n, sizeof *f->v, cmp);

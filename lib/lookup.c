@@ -14,12 +14,13 @@
 #include "qf/file.h"
 #include "store_impl.h"
 
-static int collect_id(const struct qf_doc *doc, const char *file, void *ud)
+static int collect_id(const struct qf_doc *doc, const char *file,
+		      void *ud, struct qf_error *err)
 {
 	const char *id = qf_node_get_str(doc->root, "id");
 
 	(void)file;
-	return id && qf_strv_push(ud, id) ? QF_ESOFTWARE : 0;
+	return id && qf_strv_push(ud, id) ? qf_error_oom(err) : 0;
 }
 
 /* The index holds every ID that can be read: a file that does not parse
@@ -329,7 +330,8 @@ static int locate_by_lines(struct qf_store *s, const struct qf_id *pid,
 }
 
 
-static int find_doc(const struct qf_doc *doc, const char *file, void *ud)
+static int find_doc(const struct qf_doc *doc, const char *file,
+		    void *ud, struct qf_error *err)
 {
 	struct qfs_found *f = ud;
 	const char *id = qf_node_get_str(doc->root, "id");
@@ -340,14 +342,14 @@ static int find_doc(const struct qf_doc *doc, const char *file, void *ud)
 		/* A second one: which of the two would a write change? */
 		f->dup_file = strdup(file);
 		f->dup_line = doc->first_line;
-		return f->dup_file ? 2 : QF_ESOFTWARE;
+		return f->dup_file ? 2 : qf_error_oom(err);
 	}
 	f->rec = qf_node_clone(doc->root);
 	f->file = strdup(file);
 	f->first_line = doc->first_line;
 	f->last_line = doc->last_line;
 	if (!f->rec || !f->file)
-		return QF_ESOFTWARE;
+		return qf_error_oom(err);
 	return 0;   /* go on: the ID must be there once only */
 }
 
@@ -411,8 +413,6 @@ int qfs_locate(struct qf_store *s, const char *id, struct qfs_found *f,
 	f->dup_file = NULL;
 	if (!rc && f->rec)
 		return QF_OK;
-	if (rc == QF_ESOFTWARE && !err->msg[0])
-		qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
 	if (!rc)
 		rc = no_such(err, pid.type, id);
 	qf_node_free(f->rec);
@@ -439,7 +439,8 @@ int qf_store_get(struct qf_store *s, const char *id, struct qf_node **rec,
 	return QF_OK;
 }
 
-static int max_seq(const struct qf_doc *doc, const char *file, void *ud)
+static int max_seq(const struct qf_doc *doc, const char *file,
+		   void *ud, struct qf_error *err)
 {
 	struct qfs_found *f = ud;
 	const char *id = qf_node_get_str(doc->root, "id");
@@ -447,6 +448,7 @@ static int max_seq(const struct qf_doc *doc, const char *file, void *ud)
 	size_t k = strlen(f->prefix);
 
 	(void)file;
+	(void)err;
 	if (id && strncmp(id, f->prefix, k) == 0 && !qf_id_parse(id, &pid) &&
 	    pid.seq > f->max_seq)
 		f->max_seq = pid.seq;

@@ -65,9 +65,11 @@ static const char *match_key(const struct match *m)
 	return NULL;
 }
 
-static int offer_firm(const struct qf_doc *doc, const char *file, void *ud)
+static int offer_firm(const struct qf_doc *doc, const char *file,
+		      void *ud, struct qf_error *err)
 {
 	(void)file;
+	(void)err;
 	match_offer(ud, qf_node_get_str(doc->root, "id"),
 		    qf_node_get_str(doc->root, "name"));
 	return 0;

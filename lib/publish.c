@@ -36,27 +36,29 @@ static uint64_t fnv(const char *s, size_t n)
 
 /* One line per record: its ID and the hash of its canonical YAML, so that
  * a change of layout alone (comments, spacing) does not count. */
-static int fingerprint(const struct qf_doc *doc, const char *file, void *ud)
+static int fingerprint(const struct qf_doc *doc, const char *file,
+		       void *ud, struct qf_error *err)
 {
 	struct qf_buf *b = ud;
 	const char *id = qf_node_get_str(doc->root, "id");
-	struct qf_error err;
 	struct qf_id pid;
 	char *text, hash[24];
 	size_t len;
+	int rc;
 
 	(void)file;
 	/* A record without a well-formed ID is check's business, and could
 	 * not be named in a line of its own anyway. */
-	if (!id || qf_id_parse(id, &pid) ||
-	    qf_yaml_emit(doc->root, &text, &len, &err))
+	if (!id || qf_id_parse(id, &pid))
 		return 0;
+	if ((rc = qf_yaml_emit(doc->root, &text, &len, err)))
+		return rc;
 	snprintf(hash, sizeof hash, "\t%016llx\n",
 		 (unsigned long long)fnv(text, len));
 	free(text);
 	adds(b, id);
 	adds(b, hash);
-	return b->oom;
+	return b->oom ? qf_error_oom(err) : 0;
 }
 
 static int cmp_line(const void *a, const void *b)
@@ -75,9 +77,6 @@ static int fingerprints(struct qf_store *s, struct qf_buf *out,
 
 	for (int t = 0; t < QF_NTYPES && !rc; t++)
 		rc = qf_store_each(s, (enum qf_type)t, fingerprint, &raw, err);
-	if (raw.oom)
-		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				  _("out of memory"));
 	for (char *p = raw.s; !rc && p && *p;) {
 		char *nl = strchr(p, '\n');
 		if (!nl)

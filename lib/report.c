@@ -82,6 +82,7 @@ static int date_of(const struct qf_node *rec, const char *key,
 	return s && qf_date_parse(s, d) == 0;
 }
 
+/* One record for one period: 0, or an error code with a->err set. */
 static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 {
 	struct acc *a = ud;
@@ -113,7 +114,7 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 		if (in_month)
 			a->oom |= qf_strset_add(&a->month_people, p) < 0;
 	}
-	return a->oom;
+	return a->oom ? qf_error_oom(a->err) : 0;
 }
 
 /* A demand's state at month end, replayed from its log. */
@@ -483,7 +484,7 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 				dp->overdue++;
 		}
 	}
-	return a->oom;
+	return a->oom ? qf_error_oom(a->err) : 0;
 }
 
 /* The month's ratings are the follow-up calls made in it. */
@@ -665,9 +666,6 @@ static int period_finish(struct acc *a, struct qf_store *s, int rc,
 	if (a->oom)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 				    _("out of memory"));
-	if (rc == QF_ESOFTWARE && !err->code)
-		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    _("out of memory"));
 	return rc;
 }
 
@@ -678,17 +676,20 @@ struct periods {
 	size_t n;
 };
 
-static int each_visit(const struct qf_doc *doc, const char *file, void *ud)
+static int each_visit(const struct qf_doc *doc, const char *file,
+		      void *ud, struct qf_error *err)
 {
 	struct periods *p = ud;
 	int rc = 0;
 
 	for (size_t i = 0; i < p->n && !rc; i++)
 		rc = on_visit(doc, file, &p->a[i]);
+	(void)err;        /* each period has it as a->err */
 	return rc;
 }
 
-static int each_demand(const struct qf_doc *doc, const char *file, void *ud)
+static int each_demand(const struct qf_doc *doc, const char *file,
+		       void *ud, struct qf_error *err)
 {
 	struct periods *p = ud;
 	int rc = 0;
@@ -696,6 +697,7 @@ static int each_demand(const struct qf_doc *doc, const char *file, void *ud)
 	for (size_t i = 0; i < p->n && !rc; i++)
 		if (!(rc = on_demand(doc, file, &p->a[i])))
 			rc = on_rating(doc, file, &p->a[i]);
+	(void)err;        /* each period has it as a->err */
 	return rc;
 }
 
@@ -749,7 +751,7 @@ static int figures(struct qf_store *s, const struct qf_date *start,
 	if (!rc)
 		rc = qf_store_each(s, QF_DEMAND, each_demand, &p, err);
 	if (!rc && (acc[0].oom || acc[1].oom))
-		rc = QF_ESOFTWARE;
+		rc = qf_error_oom(err);
 	rc2 = period_finish(&acc[1], s, rc, err);
 	rc = period_finish(&acc[0], s, rc, err);
 	if (!rc)

@@ -393,7 +393,7 @@ int qfs_each_in_file(struct qf_store *s, const char *path, qf_record_fn fn,
 	rc = QF_OK;
 	while ((got = qf_reader_next(r, &doc, err)) == 1) {
 		if (doc.root)
-			rc = fn(&doc, path, ud);
+			rc = fn(&doc, path, ud, err);
 		qf_doc_release(&doc);
 		if (rc)
 			break;

@@ -550,9 +550,11 @@ struct seen {
 	char files[8][PATH_MAX];
 	int n;
 	int stop_at;
+	int fail_at;           /* fail with an error in err */
 };
 
-static int collect(const struct qf_doc *doc, const char *file, void *ud)
+static int collect(const struct qf_doc *doc, const char *file,
+		   void *ud, struct qf_error *err)
 {
 	struct seen *w = ud;
 	const char *id = qf_node_get_str(doc->root, "id");
@@ -561,6 +563,9 @@ static int collect(const struct qf_doc *doc, const char *file, void *ud)
 	snprintf(w->ids[w->n], sizeof(w->ids[0]), "%s", id ? id : "?");
 	snprintf(w->files[w->n], sizeof(w->files[0]), "%s", file);
 	w->n++;
+	if (w->n == w->fail_at)
+		return qf_error_set(err, QF_EDATA, file, doc->first_line, 1,
+				    "refused %s", id ? id : "?");
 	return w->n == w->stop_at ? 42 : 0;
 }
 
@@ -601,6 +606,16 @@ static void test_each(void **state)
 	w.stop_at = 2;
 	assert_int_equal(qf_store_each(c->s, QF_VISIT, collect, &w, &err), 42);
 	assert_int_equal(w.n, 2);
+	/* ... or fails, and says why in err. */
+	memset(&w, 0, sizeof(w));
+	w.fail_at = 3;
+	qf_error_clear(&err);
+	assert_int_equal(qf_store_each(c->s, QF_VISIT, collect, &w, &err),
+			 QF_EDATA);
+	assert_int_equal(w.n, 3);
+	assert_int_equal(err.code, QF_EDATA);
+	assert_string_equal(err.msg, "refused V-HY-202305-0002");
+	assert_non_null(strstr(err.file, "visits/2023-05.yaml"));
 
 	/* No folder: nothing, no error. */
 	memset(&w, 0, sizeof(w));

@@ -42,6 +42,10 @@ int qf_error_set(struct qf_error *e, int code, const char *file,
 		 unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* qf_error_set(e, QF_ESOFTWARE, ..., "out of memory"): returns
+ * QF_ESOFTWARE. */
+int qf_error_oom(struct qf_error *e);
+
 /* Like qf_error_set without a place, and appends ": strerror(errnum)".
  * file is normally NULL: the message itself names the path. */
 int qf_error_sys(struct qf_error *e, int code, const char *file, int errnum,

@@ -105,11 +105,14 @@ int qf_store_reader(struct qf_store *s, const char *path,
 		    struct qf_reader **r, struct qf_error *err);
 
 /* Call fn for every record of type t, in file-name then file order.  fn
- * returns 0 to go on, anything else to stop (qf_store_each then returns
- * that value).  Returns QF_OK, or an error code with err set when a file
- * cannot be read or parsed. */
+ * returns 0 to go on, anything else to stop, and qf_store_each then
+ * returns that value: a QF_E* code that fn has put in err (with
+ * qf_error_set or qf_error_oom), or a value of the caller's own (a
+ * positive one that is no QF_E* code: "found") with err untouched.
+ * Returns QF_OK, or an error code with err set when a file cannot be read
+ * or parsed. */
 typedef int (*qf_record_fn)(const struct qf_doc *doc, const char *file,
-			    void *ud);
+			    void *ud, struct qf_error *err);
 int qf_store_each(struct qf_store *s, enum qf_type t, qf_record_fn fn,
 		  void *ud, struct qf_error *err);
 
