@@ -59,6 +59,7 @@ int main(int argc, char **argv)
 	const char *data = NULL, *firm = NULL, *by = NULL;
 	struct qf_demand_spec sp;
 	struct qf_store *s;
+	struct qf_batch *b;
 	struct qf_node *rec, *visit = NULL;
 	struct qf_error err;
 	struct qf_id sid;
@@ -122,12 +123,11 @@ int main(int argc, char **argv)
 	if (!have_opened)
 		sp.opened = today();
 	sp.by = actor(s, by);
-	if (qf_store_next_id(s, QF_DEMAND, &sp.opened, id, sizeof id, &err))
-		die_error(&err);
+	b = batch_or_die(s);
+	batch_id(b, QF_DEMAND, &sp.opened, id, sizeof id);
 	sp.id = id;
 	if (!(rec = qf_demand_new(&sp)))
 		die(QF_ESOFTWARE, _("out of memory"));
-	validate_or_die(s, QF_DEMAND, rec);
 	if (visit) {
 		struct qf_node *list = qf_node_get(visit, "demands");
 		struct qf_node *v = qf_node_new_scalar(id);
@@ -141,13 +141,12 @@ int main(int argc, char **argv)
 	}
 	/* The demand first: if the visit's rewrite then fails, the demand
 	 * is kept and still names its source; nothing is lost. */
-	if (qf_store_append(s, rec, &err))
-		die_error(&err);
-	if (visit && qf_store_rewrite(s, visit, &err))
-		die_error(&err);
+	batch_append(b, rec);
+	if (visit)
+		batch_rewrite(b, visit);
+	batch_commit(b);
 	printf("%s\n", id);
-	qf_node_free(rec);
-	qf_node_free(visit);
+	qf_batch_free(b);
 	qf_store_free(s);
 	return 0;
 }

@@ -82,6 +82,7 @@ int main(int argc, char **argv)
 	struct qf_strv tags = { 0 };
 	struct qf_date since;
 	struct qf_store *s;
+	struct qf_batch *b;
 	struct qf_node *rec, *contact = NULL;
 	struct qf_error err;
 	struct dup dup;
@@ -131,8 +132,8 @@ int main(int argc, char **argv)
 	if (dup.why)
 		die(QF_EDATA, _("firm '%s' is registered already as %s (same credit code)"),
 		    name, dup.found);
-	if (qf_store_next_id(s, QF_FIRM, NULL, id, sizeof id, &err))
-		die_error(&err);
+	b = batch_or_die(s);
+	batch_id(b, QF_FIRM, NULL, id, sizeof id);
 
 	if (!(rec = qf_node_new_map()))
 		die(QF_ESOFTWARE, _("out of memory"));
@@ -155,11 +156,10 @@ int main(int argc, char **argv)
 	}
 	set_str(rec, "since", qf_date_format(&since, datebuf, sizeof datebuf));
 	set_str(rec, "note", note);
-	validate_or_die(s, QF_FIRM, rec);
-	if (qf_store_append(s, rec, &err))
-		die_error(&err);
+	batch_append(b, rec);
+	batch_commit(b);
 	printf("%s\n", id);
-	qf_node_free(rec);
+	qf_batch_free(b);
 	qf_strv_release(&tags);
 	qf_store_free(s);
 	return 0;

@@ -43,7 +43,7 @@ int main(int argc, char **argv)
 	struct qf_date d1 = { 0, 0, 0 }, d2 = { 0, 0, 0 };
 	struct qf_store *s;
 	struct qf_node *rec;
-	struct qf_error err;
+	struct qf_batch *b;
 	char id[QF_ID_MAX];
 	int c;
 
@@ -70,9 +70,8 @@ int main(int argc, char **argv)
 
 	s = open_store(data);
 	lock_store(s);
-	qf_error_clear(&err);
-	if (qf_store_next_id(s, QF_POLICY, NULL, id, sizeof id, &err))
-		die_error(&err);
+	b = batch_or_die(s);
+	batch_id(b, QF_POLICY, NULL, id, sizeof id);
 	if (!(rec = qf_node_new_map()))
 		die(QF_ESOFTWARE, _("out of memory"));
 	set_str(rec, "id", id);
@@ -82,11 +81,10 @@ int main(int argc, char **argv)
 	set_str(rec, "expires", expires);
 	set_str(rec, "summary", summary);
 	set_list(rec, "tags", &tags);
-	validate_or_die(s, QF_POLICY, rec);
-	if (qf_store_append(s, rec, &err))
-		die_error(&err);
+	batch_append(b, rec);
+	batch_commit(b);
 	printf("%s\n", id);
-	qf_node_free(rec);
+	qf_batch_free(b);
 	qf_strv_release(&tags);
 	qf_store_free(s);
 	return 0;

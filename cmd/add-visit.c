@@ -73,8 +73,8 @@ int main(int argc, char **argv)
 	size_t ndem = 0;
 	struct qf_date date;
 	struct qf_store *s;
-	struct qf_node *visit, **recs;
-	struct qf_error err;
+	struct qf_node *visit;
+	struct qf_batch *b;
 	char vid[QF_ID_MAX], firm_id[QF_ID_MAX], datebuf[16];
 	int c;
 
@@ -140,28 +140,18 @@ int main(int argc, char **argv)
 	if (!visitors.n)
 		strlist_add(&visitors, by);
 	lock_store(s);
-	qf_error_clear(&err);
 	firm_arg(s, firm, firm_id, sizeof firm_id);
-	if (qf_store_next_id(s, QF_VISIT, &date, vid, sizeof vid, &err))
-		die_error(&err);
+	b = batch_or_die(s);
+	batch_id(b, QF_VISIT, &date, vid, sizeof vid);
 
-	/* Build and validate every record before writing any. */
-	if (!(recs = calloc(ndem ? ndem : 1, sizeof *recs)))
-		die(QF_ESOFTWARE, _("out of memory"));
+	/* The demands it raised, then the visit that lists them: validated
+	 * together, written all or nothing. */
 	for (size_t i = 0; i < ndem; i++) {
 		struct qf_demand_spec sp;
 		char did[QF_ID_MAX];
-		struct qf_id pid;
+		struct qf_node *rec;
 
-		if (i == 0) {
-			if (qf_store_next_id(s, QF_DEMAND, &date, did, sizeof did, &err))
-				die_error(&err);
-		} else {
-			qf_id_parse(dids.v[i - 1], &pid);
-			pid.seq++;
-			if (qf_id_format(&pid, did, sizeof did))
-				die(QF_EDATA, _("no sequence numbers left this month"));
-		}
+		batch_id(b, QF_DEMAND, &date, did, sizeof did);
 		strlist_add(&dids, did);
 		memset(&sp, 0, sizeof sp);
 		sp.id = did;
@@ -175,9 +165,9 @@ int main(int argc, char **argv)
 		sp.detail = dem[i].detail;
 		sp.amount = dem[i].amount;
 		sp.by = by;
-		if (!(recs[i] = qf_demand_new(&sp)))
+		if (!(rec = qf_demand_new(&sp)))
 			die(QF_ESOFTWARE, _("out of memory"));
-		validate_or_die(s, QF_DEMAND, recs[i]);
+		batch_append(b, rec);
 	}
 	if (!(visit = qf_node_new_map()))
 		die(QF_ESOFTWARE, _("out of memory"));
@@ -189,54 +179,13 @@ int main(int argc, char **argv)
 	set_list(visit, "policies", &policies);
 	set_list(visit, "demands", &dids);
 	set_str(visit, "note", note);
-	/* The demands do not exist yet: check the visit's other references
-	 * now, with the demands left out. */
-	{
-		struct qf_node *saved = qf_node_get(visit, "demands");
-		struct qf_node *copy = saved ? qf_node_clone(saved) : NULL;
-		if (saved && !copy)
-			die(QF_ESOFTWARE, _("out of memory"));
-		qf_node_map_del(visit, "demands");
-		validate_or_die(s, QF_VISIT, visit);
-		if (copy && qf_node_map_set(visit, "demands", copy))
-			die(QF_ESOFTWARE, _("out of memory"));
-		/* Keep the field order of a hand-written record: note last. */
-		if (copy && note) {
-			struct qf_node *n = qf_node_new_scalar(note);
-			if (!n)
-				die(QF_ESOFTWARE, _("out of memory"));
-			qf_node_map_del(visit, "note");
-			if (qf_node_map_set(visit, "note", n))
-				die(QF_ESOFTWARE, _("out of memory"));
-		}
-	}
-
-	/* All or nothing: the journal notes the files' sizes, so that a
-	 * failure (or a kill: the next writer recovers) takes every record of
-	 * this visit back. */
-	strlist_add(&dids, vid);
-	if (qf_store_begin(s, (const char *const *)dids.v, dids.n, &err)) {
-		qf_store_rollback(s);
-		die_error(&err);
-	}
-	for (size_t i = 0; i < ndem && !err.code; i++)
-		qf_store_append(s, recs[i], &err);
-	if (!err.code)
-		qf_store_append(s, visit, &err);
-	if (!err.code)
-		qf_store_commit(s, &err);
-	if (err.code) {
-		qf_store_rollback(s);
-		die_error(&err);
-	}
+	batch_append(b, visit);
+	batch_commit(b);
 	printf("%s\n", vid);
-	for (size_t i = 0; i < ndem; i++) {
+	for (size_t i = 0; i < ndem; i++)
 		printf("%s\n", dids.v[i]);
-		qf_node_free(recs[i]);
-	}
-	free(recs);
+	qf_batch_free(b);
 	free(dem);
-	qf_node_free(visit);
 	qf_strv_release(&visitors);
 	qf_strv_release(&policies);
 	qf_strv_release(&dids);

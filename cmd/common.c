@@ -309,30 +309,64 @@ void set_str(struct qf_node *map, const char *key, const char *s)
 		die(QF_ESOFTWARE, _("out of memory"));
 }
 
-void validate_or_die(struct qf_store *s, enum qf_type t,
-		     const struct qf_node *rec)
+struct qf_batch *batch_or_die(struct qf_store *s)
 {
-	const struct qf_schema *schema;
-	struct qf_diags d;
+	struct qf_batch *b;
 	struct qf_error err;
 
 	qf_error_clear(&err);
-	if (qf_store_schema(s, t, &schema, &err))
+	if (qf_batch_new(s, &b, &err))
 		die_error(&err);
+	return b;
+}
+
+void batch_id(struct qf_batch *b, enum qf_type t, const struct qf_date *date,
+	      char *id, size_t n)
+{
+	struct qf_error err;
+
+	qf_error_clear(&err);
+	if (qf_batch_id(b, t, date, id, n, &err))
+		die_error(&err);
+}
+
+void batch_append(struct qf_batch *b, struct qf_node *rec)
+{
+	struct qf_error err;
+
+	qf_error_clear(&err);
+	if (qf_batch_append(b, rec, &err))
+		die_error(&err);
+}
+
+void batch_rewrite(struct qf_batch *b, struct qf_node *rec)
+{
+	struct qf_error err;
+
+	qf_error_clear(&err);
+	if (qf_batch_rewrite(b, rec, &err))
+		die_error(&err);
+}
+
+void batch_commit(struct qf_batch *b)
+{
+	struct qf_diags d;
+	struct qf_error err;
+	int rc;
+
+	qf_error_clear(&err);
 	qf_diags_init(&d);
-	if (qf_schema_validate(schema, rec, NULL, qf_store_ref_exists, s, &d)) {
-		/* The record is not on disk yet: no file:line:col to give,
-		 * only the field. */
+	if ((rc = qf_batch_commit(b, &d, &err)) == QF_EDATA && d.n) {
+		/* The records are not on disk yet: no file:line:col to
+		 * give, only the field. */
 		for (size_t i = 0; i < d.n; i++)
 			warn("%s", d.v[i].msg);
-		if (d.lost) {
-			warn("%s", _("out of memory"));
-			exit(QF_ESOFTWARE);
-		}
 		qf_diags_release(&d);
 		exit(QF_EDATA);
 	}
 	qf_diags_release(&d);
+	if (rc)
+		die_error(&err);
 }
 
 int stdout_is_tty(void)

@@ -15,6 +15,7 @@
 #include <libintl.h>
 #include <stdio.h>
 
+#include "qf/batch.h"
 #include "qf/buf.h"
 #include "qf/date.h"
 #include "qf/error.h"
@@ -86,10 +87,16 @@ void set_list(struct qf_node *map, const char *key, const struct qf_strv *l);
 /* Set map[key] = s when s is non-NULL and non-empty; dies on OOM. */
 void set_str(struct qf_node *map, const char *key, const char *s);
 
-/* Validate rec against its type's schema (references checked against the
- * store); on problems print each one and exit 65. */
-void validate_or_die(struct qf_store *s, enum qf_type t,
-		     const struct qf_node *rec);
+/* The add-* commands' write (qf/batch.h), dying on failure: a batch on
+ * the locked store; the next ID of a type; a record queued to be
+ * appended or to replace its stored self (the batch owns it); and the commit, which on invalid records prints each problem
+ * and exits 65 with nothing written. */
+struct qf_batch *batch_or_die(struct qf_store *s);
+void batch_id(struct qf_batch *b, enum qf_type t, const struct qf_date *date,
+	      char *id, size_t n);
+void batch_append(struct qf_batch *b, struct qf_node *rec);
+void batch_rewrite(struct qf_batch *b, struct qf_node *rec);
+void batch_commit(struct qf_batch *b);
 
 /* The stored token for a user's word (token, Chinese or English name) of
  * a vocabulary, or die with 64 listing what is allowed. */

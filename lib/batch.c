@@ -1,0 +1,222 @@
+/* batch.c - new records written all or nothing (see qf/batch.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "qf/batch.h"
+#include "qf/buf.h"
+#include "store_impl.h"
+
+struct item {
+	struct qf_node *rec;
+	int rewrite;         /* replaces a stored record */
+};
+
+struct qf_batch {
+	struct qf_store *s;
+	struct item *v;
+	size_t n, cap;
+	struct qf_strv ids;  /* given by qf_batch_id */
+};
+
+int qf_batch_new(struct qf_store *s, struct qf_batch **b,
+		 struct qf_error *err)
+{
+	*b = NULL;
+	if (s->lock_fd < 0 || s->lock_shared)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    _("a write without the store lock"));
+	if (!(*b = calloc(1, sizeof **b)))
+		return qf_error_oom(err);
+	(*b)->s = s;
+	return QF_OK;
+}
+
+void qf_batch_free(struct qf_batch *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->n; i++)
+		qf_node_free(b->v[i].rec);
+	free(b->v);
+	qf_strv_release(&b->ids);
+	free(b);
+}
+
+/* Does ID p name a record of type t (and of date's month, for visits and
+ * demands)? */
+static int same_series(const struct qf_id *p, enum qf_type t,
+		       const struct qf_date *date)
+{
+	if (p->type != t)
+		return 0;
+	return (t != QF_VISIT && t != QF_DEMAND) ||
+	       (p->year == date->y && p->month == date->m);
+}
+
+int qf_batch_id(struct qf_batch *b, enum qf_type t, const struct qf_date *date,
+		char *id, size_t n, struct qf_error *err)
+{
+	struct qf_id got, last;
+	int rc, have = 0;
+
+	/* After the last this batch took of the same series, if any (the
+	 * store's files need not be read again); else the store's next. */
+	for (size_t i = 0; i < b->ids.n; i++)
+		if (!qf_id_parse(b->ids.v[i], &got) &&
+		    same_series(&got, t, date) && (!have || got.seq > last.seq)) {
+			last = got;
+			have = 1;
+		}
+	if (have) {
+		if (last.seq >= 999999)
+			return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+				_("no sequence numbers left after '%s'"),
+				b->ids.v[b->ids.n - 1]);
+		last.seq++;
+		if (qf_id_format(&last, id, n))
+			return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+					    _("ID buffer too small"));
+	} else if ((rc = qf_store_next_id(b->s, t, date, id, n, err))) {
+		return rc;
+	}
+	if (qf_strv_push(&b->ids, id))
+		return qf_error_oom(err);
+	return QF_OK;
+}
+
+/* A reference is there when this batch writes it, or the store has it. */
+static int ref_exists(const char *type, const char *id, void *ud)
+{
+	const struct qf_batch *b = ud;
+	int t = qf_type_from_name(type);
+	struct qf_id pid;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const char *have = qf_node_get_str(b->v[i].rec, "id");
+		if (!b->v[i].rewrite && have && !strcmp(have, id))
+			return t >= 0 && !qf_id_parse(id, &pid) &&
+			       (int)pid.type == t;
+	}
+	return qf_store_ref_exists(type, id, b->s);
+}
+
+static int queue(struct qf_batch *b, struct qf_node *rec, int rewrite,
+		 struct qf_error *err)
+{
+	const char *id = qf_node_get_str(rec, "id");
+	struct qf_id pid;
+
+	if (!id || qf_id_parse(id, &pid)) {
+		qf_node_free(rec);
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    _("'%s' is not a valid ID"), id ? id : "");
+	}
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 8;
+		struct item *v = realloc(b->v, cap * sizeof *v);
+		if (!v) {
+			qf_node_free(rec);
+			return qf_error_oom(err);
+		}
+		b->v = v;
+		b->cap = cap;
+	}
+	b->v[b->n].rec = rec;
+	b->v[b->n].rewrite = rewrite;
+	b->n++;
+	return QF_OK;
+}
+
+int qf_batch_append(struct qf_batch *b, struct qf_node *rec,
+		    struct qf_error *err)
+{
+	return queue(b, rec, 0, err);
+}
+
+int qf_batch_rewrite(struct qf_batch *b, struct qf_node *rec,
+		     struct qf_error *err)
+{
+	return queue(b, rec, 1, err);
+}
+
+/* Every record against its schema, the batch's own counting as there:
+ * a visit names the demands it raised, and they name it. */
+static int validate(struct qf_batch *b, struct qf_diags *d,
+		    struct qf_error *err)
+{
+	size_t bad = 0;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const struct qf_schema *schema;
+		struct qf_id pid;
+		int rc;
+
+		qf_id_parse(qf_node_get_str(b->v[i].rec, "id"), &pid);
+		if ((rc = qf_store_schema(b->s, pid.type, &schema, err)))
+			return rc;
+		bad += qf_schema_validate(schema, b->v[i].rec, NULL, ref_exists,
+					  b, d);
+	}
+	if (d->lost)
+		return qf_error_oom(err);
+	if (bad)
+		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+				    _("not written: the records do not pass their schemas"));
+	return QF_OK;
+}
+
+size_t qf_batch_count(const struct qf_batch *b)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		k += !b->v[i].rewrite;
+	return k;
+}
+
+const char *qf_batch_nth_id(const struct qf_batch *b, size_t nth)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (!b->v[i].rewrite && nth-- == 0)
+			return qf_node_get_str(b->v[i].rec, "id");
+	return NULL;
+}
+
+int qf_batch_commit(struct qf_batch *b, struct qf_diags *d,
+		    struct qf_error *err)
+{
+	size_t nappend = qf_batch_count(b);
+	const char **ids = NULL;
+	int rc = validate(b, d, err);
+
+	if (rc)
+		return rc;
+	if (nappend > 1) {
+		/* Several: all or nothing, under the journal. */
+		if (!(ids = calloc(nappend, sizeof *ids)))
+			return qf_error_oom(err);
+		for (size_t i = 0; i < nappend; i++)
+			ids[i] = qf_batch_nth_id(b, i);
+		rc = qf_store_begin(b->s, ids, nappend, err);
+		free(ids);
+		if (rc) {
+			qf_store_rollback(b->s);
+			return rc;
+		}
+	}
+	for (size_t i = 0; i < b->n && !rc; i++)
+		if (!b->v[i].rewrite)
+			rc = qf_store_append(b->s, b->v[i].rec, err);
+	if (nappend > 1 && !rc)
+		rc = qf_store_commit(b->s, err);
+	if (rc) {
+		if (nappend > 1)
+			qf_store_rollback(b->s);
+		return rc;
+	}
+	for (size_t i = 0; i < b->n && !rc; i++)
+		if (b->v[i].rewrite)
+			rc = qf_store_rewrite(b->s, b->v[i].rec, err);
+	return rc;
+}
