@@ -37,9 +37,11 @@ struct pattern {
 	regex_t re;
 };
 
+/* The keywords of one mapping of the schema, looked up once at load. */
+#define MAXKW 32
 struct kwmask {
 	const struct qf_node *node;   /* a mapping of the schema, or NULL */
-	unsigned mask;                /* bit i: keywords[i] is in it */
+	const struct qf_node *val[MAXKW];  /* keywords[i]'s value, or NULL */
 };
 
 struct qf_schema {
@@ -334,7 +336,7 @@ static const char *const ref_types[] = { "firm", "policy", "visit", "demand",
 /* ---- which keywords a schema mapping has, noted at load ------------ */
 
 #define NKEYWORDS (sizeof keywords / sizeof keywords[0])
-_Static_assert(K_X_REF + 1 == NKEYWORDS && NKEYWORDS <= 32,
+_Static_assert(K_X_REF + 1 == NKEYWORDS && NKEYWORDS <= MAXKW,
 	       "the K_ names follow keywords[]");
 
 
@@ -348,19 +350,18 @@ static size_t kw_slot(const struct qf_schema *s, const struct qf_node *n)
 static int kw_note(struct qf_schema *s, const struct qf_node *n)
 {
 	size_t j;
-	unsigned mask = 0;
 
 	if (!n)
 		return 0;
 	if (n->kind == QF_NODE_MAP) {
-		for (size_t i = 0; i < n->n; i++)
-			for (size_t k = 0; k < NKEYWORDS; k++)
-				if (!strcmp(n->keys[i]->str, keywords[k].name))
-					mask |= 1u << k;
 		for (j = kw_slot(s, n); s->kw[j].node; j = (j + 1) & (s->kwcap - 1))
 			;
 		s->kw[j].node = n;
-		s->kw[j].mask = mask;
+		/* The first of a key given twice, as qf_node_get finds it. */
+		for (size_t i = n->n; i-- > 0;)
+			for (size_t k = 0; k < NKEYWORDS; k++)
+				if (!strcmp(n->keys[i]->str, keywords[k].name))
+					s->kw[j].val[k] = n->items[i];
 	}
 	for (size_t i = 0; i < n->n; i++)
 		kw_note(s, n->items[i]);
@@ -675,11 +676,8 @@ static const struct qf_node *kw(const struct vctx *c, const struct qf_node *sch,
 		size_t j;
 		for (j = kw_slot(s, sch); s->kw[j].node;
 		     j = (j + 1) & (s->kwcap - 1))
-			if (s->kw[j].node == sch) {
-				if (!(s->kw[j].mask & (1u << k)))
-					return NULL;
-				break;
-			}
+			if (s->kw[j].node == sch)
+				return s->kw[j].val[k];
 	}
 	return qf_node_get(sch, keywords[k].name);
 }
@@ -869,17 +867,22 @@ static int check_format(struct vctx *c, const char *format,
 	char val[256];
 	size_t pos = 0;
 	char want = 0;
+	enum cc_result cc;
 
-	show(v->str, val, sizeof val);
+	/* The value as a message shows it, made only for a message. */
 	if (strcmp(format, "date") == 0) {
 		if (valid_date(v->str, v->len))
 			return 0;
+		show(v->str, val, sizeof val);
 		field_problem(c, v, _("'%s' is not a valid date"),
 			      val);
 		return -1;
 	}
 	/* qf-credit-code */
-	switch (credit_code_check(v->str, v->len, &pos, &want)) {
+	if ((cc = credit_code_check(v->str, v->len, &pos, &want)) == CC_OK)
+		return 0;
+	show(v->str, val, sizeof val);
+	switch (cc) {
 	case CC_OK:
 		return 0;
 	case CC_LENGTH:
@@ -1060,23 +1063,40 @@ static void check_scalar(struct vctx *c, const struct qf_node *sch,
 static void validate(struct vctx *c, const struct qf_node *sch,
 		     const struct qf_node *v);
 
+/* The value of key in map, looking first where the last one was found:
+ * records mostly keep the order of their schema's properties, so that
+ * each lookup is one comparison, not a walk. */
+static const struct qf_node *get_near(const struct qf_node *map,
+				      const char *key, size_t *hint)
+{
+	for (size_t k = 0; map && map->kind == QF_NODE_MAP && k < map->n; k++) {
+		size_t i = (*hint + k) % map->n;
+		if (!strcmp(map->keys[i]->str, key)) {
+			*hint = i + 1;
+			return map->items[i];
+		}
+	}
+	return NULL;
+}
+
 static void check_object(struct vctx *c, const struct qf_node *sch,
 			 const struct qf_node *v)
 {
 	const struct qf_node *req = kw(c, sch, K_REQUIRED);
 	const struct qf_node *props = kw(c, sch, K_PROPERTIES);
 	const struct qf_node *add = kw(c, sch, K_ADDITIONALPROPERTIES);
-	size_t old;
+	size_t old, near = 0;
 
 	if (req) {
 		for (size_t i = 0; i < req->n; i++) {
-			if (qf_node_get(v, req->items[i]->str))
+			if (get_near(v, req->items[i]->str, &near))
 				continue;
 			old = path_push_key(c, req->items[i]->str);
 			problem(c, v, _("missing required field '%s'"), c->path);
 			path_pop(c, old);
 		}
 	}
+	near = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct qf_node *key = v->keys[i];
 		const struct qf_node *ps;
@@ -1092,7 +1112,7 @@ static void check_object(struct vctx *c, const struct qf_node *sch,
 		old = path_push_key(c, key->str);
 		if (j < i) {
 			problem(c, key, _("duplicate field '%s'"), c->path);
-		} else if ((ps = qf_node_get(props, key->str))) {
+		} else if ((ps = get_near(props, key->str, &near))) {
 			validate(c, ps, v->items[i]);
 		} else if (add && is_scalar(add, QF_STYPE_BOOL)) {
 			if (!bool_value(add))
