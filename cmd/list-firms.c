@@ -177,7 +177,7 @@ int main(int argc, char **argv)
 	no_operands(argc, argv);
 	s = open_store(data);
 	qf_error_clear(&err);
-	if (qf_firms_load(s, &firms, &err))
+	if (qf_firms_load(s, &firms, QF_FIRMS_RECORDS, &err))
 		die_error(&err);
 	c.firms = &firms;
 	if (!(c.st = calloc(firms.n + 1, sizeof *c.st)))
@@ -190,7 +190,7 @@ int main(int argc, char **argv)
 	sort_cols[1] = sort;
 	out_prepare(t, defaults, 7, sort_cols, &out, "name");
 	for (size_t i = 0; i < firms.n; i++) {
-		const struct qf_node *r = firms.v[i];
+		const struct qf_node *r = firms.v[i].rec;
 		struct stat_row *st = &c.st[i];
 		const char *cells[10];
 		char nv[24], no[24], *taglist;

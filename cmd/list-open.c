@@ -93,8 +93,8 @@ static int on_demand(const struct qf_doc *doc, const char *file,
 	const struct qf_node *r = doc->root;
 	const char *status = qf_node_get_str(r, "status");
 	const char *firm = qf_node_get_str(r, "firm");
-	const struct qf_node *fr = qf_firms_get(c->firms, firm);
-	const char *leader = fr ? qf_node_get_str(fr, "leader") : NULL;
+	const struct qf_firm *fr = qf_firms_get(c->firms, firm);
+	const char *leader = fr ? fr->leader : NULL;
 	struct qf_date d;
 	const char *cells[NCOLS];
 	char over[24];
@@ -253,7 +253,7 @@ int main(int argc, char **argv)
 		firm_arg(s, firm, firm_id, sizeof firm_id);
 		f.firm = firm_id;
 	}
-	if (qf_firms_load(s, &firms, &err))
+	if (qf_firms_load(s, &firms, QF_FIRMS_NAMES, &err))
 		die_error(&err);
 	memset(&c, 0, sizeof c);
 	c.f = &f;

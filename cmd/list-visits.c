@@ -167,7 +167,7 @@ int main(int argc, char **argv)
 		firm_arg(s, firm, firm_id, sizeof firm_id);
 		c.firm = firm_id;
 	}
-	if (qf_firms_load(s, &firms, &err))
+	if (qf_firms_load(s, &firms, QF_FIRMS_NAMES, &err))
 		die_error(&err);
 	c.firms = &firms;
 	if (!(c.t = qf_table_new(columns, numeric, 9)))

@@ -229,7 +229,7 @@ int main(int argc, char **argv)
 		return QF_EFAIL;      /* nothing to show, as a list that found none */
 	s = open_store(data);
 	qf_error_clear(&err);
-	if (qf_firms_load(s, &firms, &err))
+	if (qf_firms_load(s, &firms, QF_FIRMS_NAMES, &err))
 		die_error(&err);
 	if (fmt == F_JSON && ids.n != 1)
 		fputs("[\n", stdout);

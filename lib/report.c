@@ -511,17 +511,6 @@ static int on_rating(const struct qf_doc *doc, const char *file, void *ud)
 	return 0;
 }
 
-static int has_tag(const struct qf_node *firm, const char *tag)
-{
-	const struct qf_node *tags = qf_node_get(firm, "tags");
-
-	for (size_t i = 0; tags && tags->kind == QF_NODE_SEQ && i < tags->n; i++)
-		if (tags->items[i]->kind == QF_NODE_SCALAR &&
-		    !strcmp(tags->items[i]->str, tag))
-			return 1;
-	return 0;
-}
-
 static int cmp_dept(const void *x, const void *y)
 {
 	return strcmp(((const struct qf_dept_figures *)x)->name,
@@ -568,20 +557,21 @@ static void register_figures(struct acc *a, struct qf_store *s)
 		return;
 	}
 	for (size_t i = 0; i < a->firms->n; i++) {
-		const struct qf_node *firm = a->firms->v[i];
-		const char *id = qf_node_get_str(firm, "id");
+		const struct qf_firm *firm = &a->firms->v[i];
+		const char *id = firm->id;
 		int visited = qf_strset_has(&a->total_firms, id);
 		struct qf_date since;
 
 		/* In the register at month end: registered by then, or
 		 * visited by then whatever its `since` (records are often
 		 * entered after the fact). */
-		if (!visited && date_of(firm, "since", &since) &&
+		if (!visited && firm->since &&
+		    !qf_date_parse(firm->since, &since) &&
 		    qf_date_cmp(&since, &f->end) > 0)
 			continue;
 		f->firms++;
 		for (size_t t = 0; t < f->ntags; t++)
-			if (f->tags[t].tag && has_tag(firm, f->tags[t].tag)) {
+			if (f->tags[t].tag && qf_firm_has_tag(firm, f->tags[t].tag)) {
 				f->tags[t].firms++;
 				f->tags[t].visited += visited;
 			}
@@ -742,7 +732,7 @@ static int figures(struct qf_store *s, const struct qf_date *start,
 
 	memset(f, 0, sizeof *f);
 	memset(&prev, 0, sizeof prev);
-	rc = qf_firms_load(s, &firms, err);
+	rc = qf_firms_load(s, &firms, QF_FIRMS_NAMES, err);
 	if (rc)
 		return rc;
 	period_init(&acc[0], s, &firms, start, end, f, err);

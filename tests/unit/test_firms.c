@@ -64,7 +64,7 @@ static const char *ids(const struct qf_firms *f)
 	for (size_t i = 0; i < f->n; i++) {
 		int w = snprintf(buf + used, sizeof buf - used, "%s%s",
 				 i ? "," : "",
-				 qf_node_get_str(f->v[i], "id"));
+				 f->v[i].id);
 		assert_true(w >= 0 && (size_t)w < sizeof buf - used);
 		used += (size_t)w;
 	}
@@ -74,7 +74,7 @@ static const char *ids(const struct qf_firms *f)
 static void load_ok(struct ctx *c)
 {
 	struct qf_error err;
-	int rc = qf_firms_load(c->s, &c->f, &err);
+	int rc = qf_firms_load(c->s, &c->f, QF_FIRMS_NAMES, &err);
 
 	if (rc != QF_OK)
 		fail_msg("load: %d %s", rc, err.msg);
@@ -89,6 +89,9 @@ static void put_register(struct ctx *c)
 		    "id: F-HY-0003\n"
 		    "name: 丙公司\n"
 		    "park: 高新区\n"
+		    "tags: [规上, '', 专精特新]\n"
+		    "leader: 王区长\n"
+		    "since: 2023-04-01\n"
 		    "---\n"
 		    "id: F-HY-0001\n"
 		    "name: 甲公司\n"
@@ -119,9 +122,35 @@ static void test_load_sorted(void **state)
 	assert_true(c->f.cap >= c->f.n);
 	assert_string_equal(ids(&c->f), "F-AB-0001,F-HY-0001,F-HY-0002,"
 			    "F-HY-0003,F-HY-0005,F-HY-0010");
-	/* Whole records, not only the IDs. */
-	assert_string_equal(qf_node_get_str(c->f.v[3], "park"), "高新区");
-	assert_int_equal(c->f.v[3]->n, 3);
+	/* What lists and the bulletin need, not the record. */
+	assert_string_equal(c->f.v[3].name, "丙公司");
+	assert_string_equal(c->f.v[3].leader, "王区长");
+	assert_string_equal(c->f.v[3].since, "2023-04-01");
+	assert_true(qf_firm_has_tag(&c->f.v[3], "规上"));
+	assert_true(qf_firm_has_tag(&c->f.v[3], "专精特新"));
+	assert_false(qf_firm_has_tag(&c->f.v[3], ""));
+	assert_false(qf_firm_has_tag(&c->f.v[3], "规"));
+	assert_null(c->f.v[3].rec);
+	assert_null(c->f.v[1].leader);
+	assert_null(c->f.v[1].tags);
+	assert_false(qf_firm_has_tag(&c->f.v[1], "规上"));
+	assert_null(c->f.v[4].name);      /* F-HY-0005 has none */
+}
+
+/* Asked for, the whole records too. */
+static void test_load_records(void **state)
+{
+	struct ctx *c = *state;
+	struct qf_error err;
+
+	put_register(c);
+	assert_int_equal(qf_firms_load(c->s, &c->f, QF_FIRMS_RECORDS, &err),
+			 QF_OK);
+	assert_int_equal(c->f.n, 6);
+	assert_non_null(c->f.v[3].rec);
+	assert_string_equal(qf_node_get_str(c->f.v[3].rec, "park"), "高新区");
+	assert_int_equal(c->f.v[3].rec->n, 6);
+	assert_string_equal(c->f.v[3].name, "丙公司");
 }
 
 static void test_load_empty_store(void **state)
@@ -182,13 +211,13 @@ static void test_load_many(void **state)
 	assert_int_equal(c->f.n, 300);
 	for (int i = 1; i <= 300; i++) {
 		char name[32];
-		const struct qf_node *r;
+		const struct qf_firm *r;
 
 		snprintf(id, sizeof id, "F-HY-%04d", i);
 		snprintf(name, sizeof name, "企业%d", i);
-		assert_string_equal(qf_node_get_str(c->f.v[i - 1], "id"), id);
+		assert_string_equal(c->f.v[i - 1].id, id);
 		r = qf_firms_get(&c->f, id);
-		assert_ptr_equal(r, c->f.v[i - 1]);
+		assert_ptr_equal(r, &c->f.v[i - 1]);
 		assert_string_equal(qf_firms_name(&c->f, id), name);
 	}
 	assert_null(qf_firms_get(&c->f, "F-HY-0000"));
@@ -204,7 +233,8 @@ static void test_load_bad_file(void **state)
 	fixture_put(&c->fx, "firms/AB.yaml", "---\nid: F-AB-0001\nname: a\n");
 	fixture_put(&c->fx, "firms/HY.yaml",
 		    "---\nid: F-HY-0001\nname: [unclosed\n");
-	assert_int_equal(qf_firms_load(c->s, &c->f, &err), QF_EDATA);
+	assert_int_equal(qf_firms_load(c->s, &c->f, QF_FIRMS_NAMES, &err),
+			 QF_EDATA);
 	assert_int_equal(err.code, QF_EDATA);
 	assert_non_null(strstr(err.file, "HY.yaml"));
 	assert_true(err.line > 0);
@@ -239,18 +269,18 @@ static void test_load_twice_after_release(void **state)
 static void test_get(void **state)
 {
 	struct ctx *c = *state;
-	const struct qf_node *r;
+	const struct qf_firm *r;
 
 	put_register(c);
 	load_ok(c);
 	r = qf_firms_get(&c->f, "F-HY-0002");
 	assert_non_null(r);
-	assert_string_equal(qf_node_get_str(r, "name"), "乙公司");
+	assert_string_equal(r->name, "乙公司");
 	r = qf_firms_get(&c->f, "F-AB-0001");
 	assert_non_null(r);
-	assert_ptr_equal(r, c->f.v[0]);
+	assert_ptr_equal(r, &c->f.v[0]);
 	r = qf_firms_get(&c->f, "F-HY-0010");
-	assert_ptr_equal(r, c->f.v[5]);
+	assert_ptr_equal(r, &c->f.v[5]);
 	/* Exact IDs only. */
 	assert_null(qf_firms_get(&c->f, "F-HY-000"));
 	assert_null(qf_firms_get(&c->f, "F-HY-00010"));
@@ -275,8 +305,7 @@ static void test_index(void **state)
 	assert_int_equal(qf_firms_index(&c->f, "F-HY-0004"), -1);
 	assert_int_equal(qf_firms_index(&c->f, NULL), -1);
 	for (size_t i = 0; i < c->f.n; i++)
-		assert_int_equal(qf_firms_index(&c->f, qf_node_get_str(
-				 c->f.v[i], "id")), (long)i);
+		assert_int_equal(qf_firms_index(&c->f, c->f.v[i].id), (long)i);
 }
 
 static void test_name(void **state)
@@ -316,7 +345,7 @@ static void test_name_empty_register(void **state)
 static void test_duplicate_ids(void **state)
 {
 	struct ctx *c = *state;
-	const struct qf_node *r;
+	const struct qf_firm *r;
 
 	fixture_put(&c->fx, "firms/HY.yaml",
 		    "---\nid: F-HY-0002\nname: b1\n"
@@ -328,13 +357,14 @@ static void test_duplicate_ids(void **state)
 	/* One of them is found; which one is not promised. */
 	r = qf_firms_get(&c->f, "F-HY-0002");
 	assert_non_null(r);
-	assert_true(!strcmp(qf_node_get_str(r, "name"), "b1") ||
-		    !strcmp(qf_node_get_str(r, "name"), "b2"));
+	assert_true(!strcmp(r->name, "b1") || !strcmp(r->name, "b2"));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_load_records, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_load_sorted, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_load_empty_store, setup,
