@@ -62,7 +62,9 @@ int qf_store_has(struct qf_store *s, const char *id)
 		return 0;
 	if (!s->indexed[pid.type]) {
 		/* One record: the lines of its own file, not the index. */
-		int got = has_by_lines(s, id);
+		int got = qf_strset_has(&s->known, id) ? 1 : has_by_lines(s, id);
+		if (got == 1 && qf_strset_add(&s->known, id) < 0)
+			return -1;
 		if (got >= 0)
 			return got;
 		if (got == -2)
@@ -94,6 +96,7 @@ void qf_store_forget(struct qf_store *s)
 		qf_strv_release(&s->ids[t]);
 		s->indexed[t] = 0;
 	}
+	qf_strset_release(&s->known);
 }
 
 

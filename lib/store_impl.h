@@ -32,6 +32,10 @@ struct qf_store {
 				     * store, 2775, gives 2775 and 664) */
 	struct qf_strv ids[QF_NTYPES];  /* sorted ID index, built on first use */
 	int indexed[QF_NTYPES];
+	struct qf_strset known;     /* IDs found by their lines since the
+				     * last write: a command that checks
+				     * one firm several times (the visit's,
+				     * each demand's) reads its file once */
 	char journal[4096];         /* what qf_store_begin wrote to
 				     * qf.journal, kept so that a rollback
 				     * needs neither memory nor open() */
