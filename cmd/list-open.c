@@ -262,7 +262,10 @@ int main(int argc, char **argv)
 		die(QF_ESOFTWARE, _("out of memory"));
 	sort_cols[1] = !strcmp(sort, "firm") ? "firm" : sort;
 	out_prepare(c.t, default_fields, 6, sort_cols, &out, "title");
-	rc = qf_store_each(s, QF_DEMAND, on_demand, &c, &err);
+	/* One firm's: only the records that hold its ID can be. */
+	rc = f.firm ? qf_store_each_naming(s, QF_DEMAND, NULL, f.firm, on_demand,
+					   &c, &err) :
+		      qf_store_each(s, QF_DEMAND, on_demand, &c, &err);
 	if (rc)
 		die_error(&err);
 	/* Ties keep store order (by ID within a month); the ID breaks them

@@ -173,7 +173,10 @@ int main(int argc, char **argv)
 	if (!(c.t = qf_table_new(columns, numeric, 9)))
 		die(QF_ESOFTWARE, _("out of memory"));
 	out_prepare(c.t, defaults, 6, sort_cols, &out, "firm");
-	rc = qf_store_each(s, QF_VISIT, on_visit, &c, &err);
+	/* One firm's: only the records that hold its ID can be. */
+	rc = c.firm ? qf_store_each_naming(s, QF_VISIT, NULL, c.firm, on_visit,
+					   &c, &err) :
+		      qf_store_each(s, QF_VISIT, on_visit, &c, &err);
 	if (rc)
 		die_error(&err);
 	if (qf_table_sort(c.t, (size_t)qf_table_col(c.t, "id"), reverse) ||

@@ -62,7 +62,8 @@ static struct qf_node *related(struct qf_store *s, enum qf_type t,
 	if (!r.list)
 		die(QF_ESOFTWARE, _("out of memory"));
 	qf_error_clear(&err);
-	rc = qf_store_each(s, t, collect, &r, &err);
+	/* Only the records that hold the ID can name it. */
+	rc = qf_store_each_naming(s, t, NULL, id, collect, &r, &err);
 	if (rc)
 		die_error(&err);
 	return r.list;
@@ -88,7 +89,7 @@ static struct qf_node *raised(struct qf_store *s, const struct qf_node *visit,
 	qf_error_clear(&err);
 	if (qf_id_format(&like, like_id, sizeof like_id))
 		die(QF_ESOFTWARE, _("out of memory"));
-	rc = qf_store_each_like(s, QF_DEMAND, like_id, collect, &r, &err);
+	rc = qf_store_each_naming(s, QF_DEMAND, like_id, id, collect, &r, &err);
 	if (rc)
 		die_error(&err);
 	for (size_t i = 0; ds && ds->kind == QF_NODE_SEQ && i < ds->n; i++) {

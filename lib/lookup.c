@@ -239,17 +239,6 @@ static int tail_parses(const char *path, const char *buf, size_t len,
 	return err->code;
 }
 
-/* Shift the lines of a tree read from a piece of a file. */
-static void shift_lines(struct qf_node *n, unsigned by)
-{
-	if (n->line)
-		n->line += by;
-	for (size_t i = 0; i < n->n; i++) {
-		shift_lines(n->items[i], by);
-		if (n->keys)
-			shift_lines(n->keys[i], by);
-	}
-}
 
 /* qfs_locate() by lines: 1 found (f filled), 0 the files must be parsed, -1
  * with err set (a duplicate, out of memory). */
@@ -309,7 +298,7 @@ static int locate_by_lines(struct qf_store *s, const struct qf_id *pid,
 			int got = qf_reader_next(r, &doc, &e);
 			if (got == 1 && doc.root) {
 				unsigned by = f.rec.first_line - 1;
-				shift_lines(doc.root, by);
+				qfs_shift_lines(doc.root, by);
 				out->rec = doc.root;
 				out->first_line = doc.first_line + by;
 				out->last_line = doc.last_line + by;

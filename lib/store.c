@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "qf/file.h"
+#include "qf/idscan.h"
 #include "store_impl.h"
 
 #ifndef QF_SCHEMA_DIR_INSTALLED
@@ -401,6 +403,151 @@ int qfs_each_in_file(struct qf_store *s, const char *path, qf_record_fn fn,
 	if (got < 0)
 		rc = err->code;
 	qf_reader_free(r);
+	return rc;
+}
+
+void qfs_shift_lines(struct qf_node *n, unsigned by)
+{
+	if (n->line)
+		n->line += by;
+	for (size_t i = 0; i < n->n; i++) {
+		qfs_shift_lines(n->items[i], by);
+		if (n->keys)
+			qfs_shift_lines(n->keys[i], by);
+	}
+}
+
+/* ---- records that may name something, found by their lines --------- */
+
+struct span {
+	size_t start, end;
+	unsigned first_line;
+};
+
+struct spans {
+	struct span *v;
+	size_t n, cap;
+	int oom;
+};
+
+static int add_span(const struct qf_idscan_rec *r, void *ud)
+{
+	struct spans *l = ud;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 256;
+		struct span *v = realloc(l->v, cap * sizeof *v);
+		if (!v) {
+			l->oom = 1;
+			return 1;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n].start = r->start;
+	l->v[l->n].end = r->end;
+	l->v[l->n].first_line = r->first_line;
+	l->n++;
+	return 0;
+}
+
+/* Does p[0..m) hold needle[0..k)?  (memmem is GNU's.) */
+static int holds(const char *p, size_t m, const char *needle, size_t k)
+{
+	const char *end = p + m;
+
+	while (k && (size_t)(end - p) >= k &&
+	       (p = memchr(p, needle[0], (size_t)(end - p) - k + 1))) {
+		if (!memcmp(p, needle, k))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* One record of buf, parsed alone, given to fn with the lines of the
+ * whole file. */
+static int each_in_span(const char *path, const char *buf,
+			const struct span *sp, qf_record_fn fn, void *ud,
+			struct qf_error *err)
+{
+	struct qf_reader *r;
+	struct qf_doc doc;
+	unsigned by = sp->first_line - 1;
+	int rc, got;
+
+	if ((rc = qf_reader_open_mem(&r, buf + sp->start, sp->end - sp->start,
+				     path, err)))
+		return rc;
+	if (qf_reader_pool(r)) {
+		qf_reader_free(r);
+		return qf_error_oom(err);
+	}
+	rc = QF_OK;
+	while (!rc && (got = qf_reader_next(r, &doc, err)) == 1) {
+		if (doc.root) {
+			qfs_shift_lines(doc.root, by);
+			doc.first_line += by;
+			doc.last_line += by;
+			rc = fn(&doc, path, ud, err);
+		}
+		qf_doc_release(&doc);
+	}
+	if (!rc && got < 0) {
+		if (err->line)
+			err->line += by;
+		rc = err->code;
+	}
+	qf_reader_free(r);
+	return rc;
+}
+
+int qf_store_each_naming(struct qf_store *s, enum qf_type t,
+			 const char *like, const char *needle,
+			 qf_record_fn fn, void *ud, struct qf_error *err)
+{
+	size_t k = strlen(needle);
+	char **paths;
+	size_t n;
+	int rc = qf_store_files(s, t, &paths, &n, err);
+
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct spans l = { NULL, 0, 0, 0 };
+		char *buf = NULL;
+		size_t len;
+		int got;
+
+		if (like && !qf_store_file_holds(paths[i], like))
+			continue;
+		got = qfs_snap_read(s, paths[i], &buf, &len);
+		if (got == 1 &&
+		    qf_file_read(paths[i], QF_YAML_MAX_FILE, &buf, &len, err))
+			got = err->code == QF_ESOFTWARE ? -1 : 2;
+		if (got < 0) {
+			rc = qf_error_oom(err);
+			break;
+		}
+		if (got == 2 || qf_idscan(buf, len, add_span, &l) != 1) {
+			/* Unreadable, or not laid out as we write: the
+			 * parser reads it, and says what is wrong. */
+			qf_error_clear(err);
+			rc = l.oom ? qf_error_oom(err) :
+			     qfs_each_in_file(s, paths[i], fn, ud, err);
+		} else {
+			for (size_t j = 0; j < l.n && !rc; j++) {
+				const char *p = buf + l.v[j].start;
+				size_t m = l.v[j].end - l.v[j].start;
+				/* A backslash may spell it in escapes. */
+				if (!k || holds(p, m, needle, k) ||
+				    memchr(p, '\\', m))
+					rc = each_in_span(paths[i], buf, &l.v[j],
+							  fn, ud, err);
+			}
+		}
+		free(l.v);
+		free(buf);
+	}
+	qf_store_free_paths(paths, n);
 	return rc;
 }
 

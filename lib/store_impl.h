@@ -58,6 +58,9 @@ int qfs_file_for_key(const char *path, const char *key);
 int qfs_each_in_file(struct qf_store *s, const char *path, qf_record_fn fn,
 		     void *ud, struct qf_error *err);
 
+/* Shift the lines of a tree read from a piece of a file. */
+void qfs_shift_lines(struct qf_node *n, unsigned by);
+
 /* lock.c: the snapshot's bytes of path into *buf (malloc'd).  0, 1 when
  * path is not in it, -1 out of memory (or unreadable: the caller reads it
  * by name). */

@@ -547,6 +547,7 @@ static void test_files_relative_root(void **state)
 
 struct seen {
 	char ids[8][QF_ID_MAX];
+	unsigned lines[8];      /* each record's first line */
 	char files[8][PATH_MAX];
 	int n;
 	int stop_at;
@@ -562,6 +563,7 @@ static int collect(const struct qf_doc *doc, const char *file,
 	assert_true(w->n < 8);
 	snprintf(w->ids[w->n], sizeof(w->ids[0]), "%s", id ? id : "?");
 	snprintf(w->files[w->n], sizeof(w->files[0]), "%s", file);
+	w->lines[w->n] = doc->first_line;
 	w->n++;
 	if (w->n == w->fail_at)
 		return qf_error_set(err, QF_EDATA, file, doc->first_line, 1,
@@ -632,6 +634,59 @@ static void test_each(void **state)
 	assert_int_equal(w.n, 1);
 	assert_string_equal(err.file, at(c, "visits/2023-05-extra.yaml"));
 	assert_true(err.line > 0);
+}
+
+/* Only the records whose text holds the needle are parsed; lines are the
+ * file's. */
+static void test_each_naming(void **state)
+{
+	struct ctx *c = *state;
+	struct qf_error err;
+	struct seen w;
+
+	fixture_put(&c->fx, "demands/2023-05.yaml",
+		    "# May\n"
+		    "---\nid: D-HY-202305-0001\nfirm: F-HY-0001\n"
+		    "---\nid: D-HY-202305-0002\nfirm: F-HY-0002\n"
+		    /* broken, but it cannot name F-HY-0001: passed over */
+		    "---\nid: D-HY-202305-0003\nfirm: [F-HY-0003\n"
+		    /* an escape may spell anything: parsed */
+		    "---\nid: D-HY-202305-0004\nfirm: \"F-HY-\\x300001\"\n"
+		    "---\nid: D-HY-202305-0005\ntitle: F-HY-0001 的\n");
+	fixture_put(&c->fx, "demands/2023-06.yaml",
+		    "---\n{id: D-HY-202306-0001, firm: F-HY-0002}\n");
+	memset(&w, 0, sizeof(w));
+	qf_error_clear(&err);
+	assert_int_equal(qf_store_each_naming(c->s, QF_DEMAND, NULL,
+					      "F-HY-0001", collect, &w, &err),
+			 QF_OK);
+	/* The candidates, and the whole of the file not laid out as we
+	 * write (flow style: the scan cannot see its ID). */
+	assert_int_equal(w.n, 4);
+	assert_string_equal(w.ids[0], "D-HY-202305-0001");
+	assert_int_equal(w.lines[0], 2);
+	assert_string_equal(w.ids[1], "D-HY-202305-0004");
+	assert_int_equal(w.lines[1], 11);
+	assert_string_equal(w.ids[2], "D-HY-202305-0005");
+	assert_int_equal(w.lines[2], 14);
+	assert_string_equal(w.ids[3], "D-HY-202306-0001");
+
+	/* Restricted to the files an ID may live in. */
+	memset(&w, 0, sizeof(w));
+	assert_int_equal(qf_store_each_naming(c->s, QF_DEMAND,
+					      "D-HY-202306-0001", "F-HY-0002",
+					      collect, &w, &err), QF_OK);
+	assert_int_equal(w.n, 1);
+	assert_string_equal(w.ids[0], "D-HY-202306-0001");
+
+	/* A candidate that does not parse: said at the file's line. */
+	memset(&w, 0, sizeof(w));
+	assert_int_equal(qf_store_each_naming(c->s, QF_DEMAND,
+					      "D-HY-202305-0001", "F-HY-0003",
+					      collect, &w, &err), QF_EDATA);
+	assert_int_equal(w.n, 0);
+	assert_non_null(strstr(err.file, "demands/2023-05.yaml"));
+	assert_true(err.line >= 8);
 }
 
 static void test_has_forget(void **state)
@@ -1462,6 +1517,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_files_relative_root,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_each, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_each_naming, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_has_forget, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_get, setup, teardown),

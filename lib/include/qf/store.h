@@ -122,6 +122,18 @@ int qf_store_each(struct qf_store *s, enum qf_type t, qf_record_fn fn,
 int qf_store_each_like(struct qf_store *s, enum qf_type t, const char *like,
 		       qf_record_fn fn, void *ud, struct qf_error *err);
 
+/* qf_store_each_like over the records of type t whose text holds needle
+ * (a firm's or a visit's ID): the only ones whose fields can name it.  In a
+ * file laid out as qifu writes it (qf/idscan.h) the others are passed
+ * over by their lines, unparsed, so that asking for one firm's demands
+ * costs little more than reading the files; a record with a backslash is
+ * parsed whatever it holds (an escape could spell the needle), and a
+ * file laid out otherwise is parsed whole.  A problem in a record passed
+ * over is not seen: that is qf check's business. */
+int qf_store_each_naming(struct qf_store *s, enum qf_type t,
+			 const char *like, const char *needle,
+			 qf_record_fn fn, void *ud, struct qf_error *err);
+
 /* 1 if a record with this ID exists, 0 if not (uses an index built on
  * first use; a file that cannot be read hides only its own records), -1
  * when the index cannot be built for want of memory. */
