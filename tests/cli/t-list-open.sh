@@ -592,4 +592,46 @@ assert [r["id"] for r in recs] == ["D-HY-202305-0001", "D-HY-202305-0002"], recs
 assert all(r["firm"] == "F-HY-0002" for r in recs), recs
 ' "$T/out"; then pass; fi
 
+cd "$T/w/s"
+test_start "--firm finds the firm's demands however they are written: hand-edited flow style, escapes"
+# One in flow style (the line scan cannot see it: the file is parsed
+# whole), one whose firm is spelled with an escape (parsed: it holds a
+# backslash), one of another firm that mentions this one in its title.
+cat >>demands/2023-06.yaml <<'END'
+---
+{id: D-HY-202306-0004, firm: F-HY-0002, opened: 2023-06-20, kind: problem, level: local, category: land, title: 手写流式, status: open}
+END
+cat >demands/2023-07.yaml <<'END'
+---
+id: D-HY-202307-0001
+firm: "F-HY-\x30002"
+opened: 2023-07-01
+kind: problem
+level: local
+category: land
+title: 转义的企业号
+status: open
+---
+id: D-HY-202307-0002
+firm: F-HY-0003
+opened: 2023-07-02
+kind: problem
+level: local
+category: land
+title: 与 F-HY-0002 共用道路
+status: open
+END
+if expect_code 0 qf list-open --firm F-HY-0002 --format tsv --no-header --fields id,firm_id &&
+	expect_out <<'END'
+D-HY-202305-0001	F-HY-0002
+D-HY-202305-0002	F-HY-0002
+D-HY-202306-0004	F-HY-0002
+D-HY-202307-0001	F-HY-0002
+END
+then
+	# The same rows as filtering every record by hand.
+	qf list-open --format tsv --no-header --fields id,firm_id | awk -F'\t' '$2 == "F-HY-0002"' >"$T/all"
+	if assert cmp -s "$T/all" "$T/out"; then pass; fi
+fi
+
 done_testing

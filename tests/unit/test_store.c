@@ -651,7 +651,7 @@ static void test_each_naming(void **state)
 		    /* broken, but it cannot name F-HY-0001: passed over */
 		    "---\nid: D-HY-202305-0003\nfirm: [F-HY-0003\n"
 		    /* an escape may spell anything: parsed */
-		    "---\nid: D-HY-202305-0004\nfirm: \"F-HY-\\x300001\"\n"
+		    "---\nid: D-HY-202305-0004\nfirm: \"F-HY-\\x30001\"\n"
 		    "---\nid: D-HY-202305-0005\ntitle: F-HY-0001 的\n");
 	fixture_put(&c->fx, "demands/2023-06.yaml",
 		    "---\n{id: D-HY-202306-0001, firm: F-HY-0002}\n");
