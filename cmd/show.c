@@ -147,7 +147,41 @@ static void line(const char *a, const char *b, const char *c, const char *d)
 	print_safe(buf);
 }
 
-static void show_text(struct qf_store *s, struct qf_firms *firms,
+/* Firms' names: for a few records each looked up by its lines, for many
+ * the whole register read once (a province's register is 100k firms). */
+struct names {
+	struct qf_firms reg;
+	int whole;
+	struct qf_strv ids, names;
+};
+
+static const char *firm_name(struct qf_store *s, struct names *n,
+			     const char *id)
+{
+	struct qf_node *rec;
+	struct qf_error err;
+	const char *name;
+
+	if (n->whole)
+		return qf_firms_name(&n->reg, id);
+	for (size_t i = 0; i < n->ids.n; i++)
+		if (!strcmp(n->ids.v[i], id))
+			return n->names.v[i];
+	qf_error_clear(&err);
+	if (qf_store_get(s, id, &rec, NULL, &err)) {
+		if (err.code == QF_ESOFTWARE)
+			die_error(&err);
+		rec = NULL;           /* unknown: its ID, as the register says */
+	}
+	name = rec ? qf_node_get_str(rec, "name") : NULL;
+	if (qf_strv_push(&n->ids, id) ||
+	    qf_strv_push(&n->names, name ? name : id))
+		die(QF_ESOFTWARE, _("out of memory"));
+	qf_node_free(rec);
+	return n->names.v[n->names.n - 1];
+}
+
+static void show_text(struct qf_store *s, struct names *firms,
 		      const struct qf_node *rec, enum qf_type t,
 		      struct qf_node *visits, struct qf_node *demands)
 {
@@ -155,14 +189,13 @@ static void show_text(struct qf_store *s, struct qf_firms *firms,
 
 	if (firm) {
 		/* A comment line: a line break in the name must not end it. */
-		char *name = qf_text_escape(qf_firms_name(firms, firm), 0);
+		char *name = qf_text_escape(firm_name(s, firms, firm), 0);
 		if (!name)
 			die(QF_ESOFTWARE, _("out of memory"));
 		printf("# %s %s\n", firm, name);
 		free(name);
 	}
 	print_yaml(rec);
-	(void)s;
 	(void)t;
 	if (visits) {
 		printf("\n# %s (%zu)\n", _("visits"), visits->n);
@@ -191,7 +224,7 @@ int main(int argc, char **argv)
 	const char *data = NULL;
 	int fmt = F_TEXT, ch, status = 0, first = 1;
 	struct qf_store *s;
-	struct qf_firms firms;
+	struct names firms;
 	struct qf_error err;
 	struct qf_strv ids = { 0 };
 
@@ -230,8 +263,12 @@ int main(int argc, char **argv)
 		return QF_EFAIL;      /* nothing to show, as a list that found none */
 	s = open_store(data);
 	qf_error_clear(&err);
-	if (qf_firms_load(s, &firms, QF_FIRMS_NAMES, &err))
-		die_error(&err);
+	memset(&firms, 0, sizeof firms);
+	if (fmt == F_TEXT && ids.n > 16) {
+		if (qf_firms_load(s, &firms.reg, QF_FIRMS_NAMES, &err))
+			die_error(&err);
+		firms.whole = 1;
+	}
 	if (fmt == F_JSON && ids.n != 1)
 		fputs("[\n", stdout);
 	for (size_t i = 0; i < ids.n; i++) {
@@ -294,7 +331,9 @@ int main(int argc, char **argv)
 	else if (fmt == F_JSON && !first)
 		putchar('\n');
 	qf_strv_release(&ids);
-	qf_firms_release(&firms);
+	qf_firms_release(&firms.reg);
+	qf_strv_release(&firms.ids);
+	qf_strv_release(&firms.names);
 	qf_store_free(s);
 	return status;
 }

@@ -327,4 +327,17 @@ if expect_code 0 qf show --data m V-HY-202305-0001 && expect_out_has '# demands 
 	expect_out_has 'D-HY-202305-0001' && expect_out_has 'D-HY-202306-0001' &&
 	! grep -q 'D-HY-202306-0002' "$T/out"; then pass; fi
 
+test_start "many records (the register read once) name their firms as one record does (found by its lines)"
+grep -h '^id: D-' "$QF_SRC"/data/demands/*.yaml | cut -d' ' -f2 | head -20 >"$T/ids"
+if expect_code 0 sh -c "qf show --data '$QF_SRC/data' <'$T/ids'" &&
+	grep '^# F-' "$T/out" >"$T/many" && [ "$(wc -l <"$T/many")" -eq 20 ]; then
+	: >"$T/one"
+	while read -r id; do
+		qf show --data "$QF_SRC/data" "$id" | grep '^# F-' >>"$T/one"
+	done <"$T/ids"
+	if assert cmp -s "$T/many" "$T/one"; then pass; fi
+else
+	fail "expected 20 firm lines"
+fi
+
 done_testing
