@@ -74,16 +74,31 @@ struct build {
 static int scan_cr(struct qf_reader *r, const unsigned char *s, size_t n,
 		   size_t at)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (r->prev_cr && s[i] != '\n') {
-			r->lone_cr = at + i;        /* the CR's offset + 1 */
+	const unsigned char *p = s, *end = s + n, *q;
+
+	if (n == 0) {
+		if (r->prev_cr) {
+			r->lone_cr = at;
 			return 0;
 		}
-		r->prev_cr = s[i] == '\r';
+		return 1;
 	}
-	if (n == 0 && r->prev_cr) {
-		r->lone_cr = at;
+	if (r->prev_cr && s[0] != '\n') {
+		r->lone_cr = at;            /* the CR's offset + 1 */
 		return 0;
+	}
+	r->prev_cr = 0;
+	/* memchr, not a loop over every byte: CRs are rare. */
+	while ((q = memchr(p, '\r', (size_t)(end - p)))) {
+		if (q + 1 == end) {
+			r->prev_cr = 1;
+			break;
+		}
+		if (q[1] != '\n') {
+			r->lone_cr = at + (size_t)(q - s) + 1;
+			return 0;
+		}
+		p = q + 2;
 	}
 	return 1;
 }

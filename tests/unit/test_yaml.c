@@ -572,6 +572,29 @@ static void test_empty_and_odd(void **state)
 					  d, &nd, &err), 0);
 		assert_int_equal(val(d[0].root, "b")->line, 2);
 		release_all(d, nd);
+		/* Wherever the reads cut the text: a CR LF split across two
+		 * of libyaml's reads (16 KiB) is still a line end, a lone CR
+		 * at the cut is still refused. */
+		for (size_t k = 16370; k < 16400; k++) {
+			char *text = malloc(k + 32);
+			size_t len;
+
+			assert_non_null(text);
+			memcpy(text, "a: ", 3);
+			memset(text + 3, 'x', k - 3);
+			len = k + (size_t)sprintf(text + k, "\r\nb: 1\r\n");
+			assert_int_equal(read_all(*state, i, text, len, d, &nd,
+						  &err), 0);
+			assert_int_equal(val(d[0].root, "b")->line, 2);
+			release_all(d, nd);
+			len = k + (size_t)sprintf(text + k, "\rb: 1\n");
+			assert_int_not_equal(read_all(*state, i, text, len, d,
+						      &nd, &err), 0);
+			assert_non_null(strstr(err.msg, "CR alone"));
+			assert_int_equal(err.line, 1);
+			release_all(d, nd);
+			free(text);
+		}
 	}
 }
 
