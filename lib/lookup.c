@@ -97,6 +97,9 @@ void qf_store_forget(struct qf_store *s)
 		s->indexed[t] = 0;
 	}
 	qf_strset_release(&s->known);
+	free(s->held);
+	free(s->held_path);
+	s->held = s->held_path = NULL;
 }
 
 
@@ -155,7 +158,16 @@ static int scan_one(struct qf_store *s, const char *path, struct line_find *f,
 	int rc;
 
 	*buf = NULL;
-	if ((rc = qfs_snap_read(s, path, buf, len)) == 0)
+	if (s->held && s->lock_fd >= 0 && !s->lock_shared &&
+	    !strcmp(path, s->held_path)) {
+		/* Read by the qf_store_get before this rewrite, under this
+		 * lock: every write since would have let it go. */
+		*buf = s->held;
+		*len = s->held_len;
+		s->held = NULL;
+		free(s->held_path);
+		s->held_path = NULL;
+	} else if ((rc = qfs_snap_read(s, path, buf, len)) == 0)
 		rc = QF_OK;
 	else if (rc == -1)
 		return -1;
@@ -422,7 +434,17 @@ int qf_store_get(struct qf_store *s, const char *id, struct qf_node **rec,
 
 	if (rc)
 		return rc;
-	free(f.buf);
+	/* A writer reads to change: keep the file's bytes for the rewrite. */
+	free(s->held);
+	free(s->held_path);
+	s->held = s->held_path = NULL;
+	if (f.buf && s->lock_fd >= 0 && !s->lock_shared &&
+	    (s->held_path = strdup(f.file))) {
+		s->held = f.buf;
+		s->held_len = f.len;
+	} else {
+		free(f.buf);
+	}
 	*rec = f.rec;
 	if (file)
 		*file = f.file;

@@ -32,6 +32,11 @@ struct qf_store {
 				     * store, 2775, gives 2775 and 664) */
 	struct qf_strv ids[QF_NTYPES];  /* sorted ID index, built on first use */
 	int indexed[QF_NTYPES];
+	/* A writer's qf_store_get keeps the bytes of the record's file for
+	 * the rewrite that follows: under the same lock nothing else changes
+	 * it, and every write lets them go. */
+	char *held_path, *held;
+	size_t held_len;
 	struct qf_strset known;     /* IDs found by their lines since the
 				     * last write: a command that checks
 				     * one firm several times (the visit's,

@@ -999,6 +999,61 @@ static char *cat(const char *a, ...)
 	return out;
 }
 
+/* A writer's get keeps the file's bytes for the rewrite that follows;
+ * a write in between, or the lock let go, drops them. */
+static void test_get_then_rewrite(void **state)
+{
+	struct ctx *c = *state;
+	struct qf_error err;
+	struct qf_node *rec, *extra;
+	char *want;
+
+	/* Laid out as we write, so that records are found by lines. */
+	fixture_put(&c->fx, "demands/2023-05.yaml",
+		    "# May\n"
+		    "---\nid: D-HY-202305-0001\ntitle: first\n"
+		    "---\nid: D-HY-202305-0002\ntitle: second\n"
+		    "---\nid: D-HY-202305-0003\ntitle: third\n");
+	assert_int_equal(qf_store_lock(c->s, 100, &err), QF_OK);
+	assert_int_equal(qf_store_get(c->s, "D-HY-202305-0002", &rec, NULL,
+				      &err), QF_OK);
+	assert_non_null(c->s->held);
+	/* An append to the same file between them. */
+	extra = rec_new("id", "D-HY-202305-0009", "title", "appended", NULL);
+	assert_int_equal(qf_store_append(c->s, extra, &err), QF_OK);
+	qf_node_free(extra);
+	assert_null(c->s->held);
+	assert_int_equal(qf_node_map_set_str(rec, "title", "changed"), 0);
+	assert_int_equal(qf_store_rewrite(c->s, rec, &err), QF_OK);
+	qf_node_free(rec);
+	want = slurp(c, "demands/2023-05.yaml");
+	assert_non_null(strstr(want, "title: changed\n"));
+	assert_non_null(strstr(want, "id: D-HY-202305-0009\ntitle: appended\n"));
+	free(want);
+
+	/* Get then rewrite: the bytes read once are the ones changed. */
+	assert_int_equal(qf_store_get(c->s, "D-HY-202305-0003", &rec, NULL,
+				      &err), QF_OK);
+	assert_non_null(c->s->held);
+	assert_int_equal(qf_node_map_set_str(rec, "title", "third, changed"),
+			 0);
+	assert_int_equal(qf_store_rewrite(c->s, rec, &err), QF_OK);
+	assert_null(c->s->held);
+	qf_node_free(rec);
+	want = slurp(c, "demands/2023-05.yaml");
+	assert_non_null(strstr(want, "title: third, changed\n"));
+	assert_non_null(strstr(want, "title: changed\n"));
+	assert_non_null(strstr(want, "id: D-HY-202305-0009\n"));
+	free(want);
+
+	/* A reader keeps nothing. */
+	qf_store_unlock(c->s);
+	assert_int_equal(qf_store_get(c->s, "D-HY-202305-0003", &rec, NULL,
+				      &err), QF_OK);
+	assert_null(c->s->held);
+	qf_node_free(rec);
+}
+
 static void test_rewrite_middle(void **state)
 {
 	struct ctx *c = *state;
@@ -1525,6 +1580,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_next_id, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_append, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_get_then_rewrite, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_rewrite_middle, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_rewrite_first_last, setup,
