@@ -5,13 +5,14 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "qf/buf.h"
 #include "qf/check.h"
 #include "qf/date.h"
 #include "qf/schema.h"
 
 struct seen {
 	char *id;
-	char *file;
+	const char *file;          /* one of check.files */
 	unsigned line, col;
 	size_t order;
 };
@@ -22,6 +23,7 @@ struct later {
 };
 
 struct check {
+	struct qf_strv files;      /* every file read, owned */
 	struct qf_store *s;
 	struct qf_diags *out;
 	const struct qf_schema *schema;
@@ -308,15 +310,12 @@ static int remember(struct check *c, const char *id, const char *file,
 	}
 	e = &c->seen[c->nseen];
 	e->id = strdup(id);
-	e->file = strdup(file);
+	e->file = file;            /* kept in c->files to the end */
 	e->line = at->line;
 	e->col = at->col;
 	e->order = c->nseen;
-	if (!e->id || !e->file) {
-		free(e->id);
-		free(e->file);
+	if (!e->id)
 		return -1;
-	}
 	c->nseen++;
 	return 0;
 }
@@ -397,11 +396,10 @@ static void report_duplicates(struct check *c)
 
 static void free_check(struct check *c)
 {
-	for (size_t i = 0; i < c->nseen; i++) {
+	for (size_t i = 0; i < c->nseen; i++)
 		free(c->seen[i].id);
-		free(c->seen[i].file);
-	}
 	free(c->seen);
+	qf_strv_release(&c->files);
 	for (size_t i = 0; i < c->nlinks; i++)
 		free(c->links[i]);
 	free(c->links);
@@ -459,7 +457,12 @@ size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
 			if (c.oom)
 				break;
 		}
-		qf_store_free_paths(paths, n);
+		/* The records seen name their files: kept to the end, once
+		 * each, not copied into every record's entry. */
+		for (size_t i = 0; i < n; i++)
+			if (qf_strv_take(&c.files, paths[i]))
+				c.oom = 1;
+		free(paths);
 		if (c.oom)
 			break;
 		c.to[t] = c.nseen;
