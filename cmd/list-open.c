@@ -253,7 +253,9 @@ int main(int argc, char **argv)
 		firm_arg(s, firm, firm_id, sizeof firm_id);
 		f.firm = firm_id;
 	}
-	if (qf_firms_load(s, &firms, QF_FIRMS_NAMES, &err))
+	/* One firm's: its name is all the register must give. */
+	if (f.firm ? qf_firms_load_one(s, &firms, f.firm, &err) :
+		 qf_firms_load(s, &firms, QF_FIRMS_NAMES, &err))
 		die_error(&err);
 	memset(&c, 0, sizeof c);
 	c.f = &f;

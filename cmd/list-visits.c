@@ -167,7 +167,9 @@ int main(int argc, char **argv)
 		firm_arg(s, firm, firm_id, sizeof firm_id);
 		c.firm = firm_id;
 	}
-	if (qf_firms_load(s, &firms, QF_FIRMS_NAMES, &err))
+	/* One firm's: its name is all the register must give. */
+	if (c.firm ? qf_firms_load_one(s, &firms, c.firm, &err) :
+		 qf_firms_load(s, &firms, QF_FIRMS_NAMES, &err))
 		die_error(&err);
 	c.firms = &firms;
 	if (!(c.t = qf_table_new(columns, numeric, 9)))

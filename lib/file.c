@@ -18,21 +18,21 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "qf/buf.h"
 #include "qf/file.h"
 
 /* How many names to try for a temporary file before giving up. */
 #define TMP_TRIES 100
 
-int qf_file_read(const char *path, size_t max, char **buf, size_t *len,
-		 struct qf_error *err)
+
+static int read_into(const char *path, size_t max, struct qf_buf *b,
+		     struct qf_error *err)
 {
 	struct stat st;
-	size_t cap, n = 0;
-	char *p;
+	size_t want;
 	int fd, rc;
 
-	*buf = NULL;
-	*len = 0;
+	qf_buf_clear(b);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return qf_error_sys(err, errno == ENOENT ? QF_ENOINPUT : QF_EIO,
@@ -54,57 +54,64 @@ int qf_file_read(const char *path, size_t max, char **buf, size_t *len,
 				    _("file is larger than %zu bytes"), max);
 	}
 	/* The size is a hint: the file may change, or not be regular. */
-	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 4096;
-	if (cap > max + 1)
-		cap = max + 1;
-	p = malloc(cap + 1);
-	if (!p) {
-		close(fd);
-		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    _("out of memory"));
-	}
+	want = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 4096;
+	if (want > max + 1)
+		want = max + 1;
 	for (;;) {
 		ssize_t got;
 
-		if (n == cap) {
-			size_t ncap = cap < max / 2 ? cap * 2 : max + 1;
-			char *np;
-
-			if (ncap <= cap)
-				break;
-			np = realloc(p, ncap + 1);
-			if (!np) {
-				free(p);
-				close(fd);
-				return qf_error_set(err, QF_ESOFTWARE, NULL, 0,
-						    0, _("out of memory"));
-			}
-			p = np;
-			cap = ncap;
+		if (b->len > max)
+			break;
+		if (qf_buf_reserve(b, b->cap - b->len > 1 ? 0 : want)) {
+			close(fd);
+			return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+					    _("out of memory"));
 		}
-		got = read(fd, p + n, cap - n);
+		got = read(fd, b->s + b->len, b->cap - b->len - 1);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
 			rc = qf_error_sys(err, QF_EIO, NULL, errno,
 					  _("cannot read '%s'"), path);
-			free(p);
 			close(fd);
 			return rc;
 		}
 		if (got == 0)
 			break;
-		n += (size_t)got;
+		b->len += (size_t)got;
+		b->s[b->len] = '\0';
 	}
 	close(fd);
-	if (n > max) {
-		free(p);
+	if (b->len > max)
 		return qf_error_set(err, QF_EDATA, path, 0, 0,
 				    _("file is larger than %zu bytes"), max);
+	return QF_OK;
+}
+
+int qf_file_read_into(const char *path, size_t max, struct qf_buf *b,
+		      struct qf_error *err)
+{
+	int rc = read_into(path, max, b, err);
+
+	if (rc)
+		qf_buf_clear(b);
+	return rc;
+}
+
+int qf_file_read(const char *path, size_t max, char **buf, size_t *len,
+		 struct qf_error *err)
+{
+	struct qf_buf b = QF_BUF_INIT;
+	int rc = qf_file_read_into(path, max, &b, err);
+
+	*buf = NULL;
+	*len = 0;
+	if (rc) {
+		qf_buf_release(&b);
+		return rc;
 	}
-	p[n] = '\0';
-	*buf = p;
-	*len = n;
+	*buf = b.s;
+	*len = b.len;
 	return QF_OK;
 }
 

@@ -147,6 +147,27 @@ int qf_firms_load(struct qf_store *s, struct qf_firms *f, int what,
 	return QF_OK;
 }
 
+int qf_firms_load_one(struct qf_store *s, struct qf_firms *f, const char *id,
+		      struct qf_error *err)
+{
+	struct load l = { f, QF_FIRMS_NAMES };
+	struct qf_doc doc;
+	struct qf_node *rec;
+	int rc;
+
+	memset(f, 0, sizeof *f);
+	qf_error_clear(err);
+	if ((rc = qf_store_get(s, id, &rec, NULL, err)))
+		return rc;
+	memset(&doc, 0, sizeof doc);
+	doc.root = rec;
+	rc = add(&doc, NULL, &l, err);
+	qf_node_free(rec);
+	if (rc)
+		qf_firms_release(f);
+	return rc;
+}
+
 void qf_firms_release(struct qf_firms *f)
 {
 	while (f->strings) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "qf/buf.h"
 #include "qf/file.h"
 #include "store_impl.h"
 
@@ -180,26 +181,42 @@ static const struct qf_snap_file *snap_find(const struct qf_store *s,
 /* The snapshot's bytes of path into *buf (malloc'd).  0, 1 when path is
  * not in it, -1 out of memory (or unreadable: the caller reads it by
  * name). */
-int qfs_snap_read(const struct qf_store *s, const char *path, char **buf,
-		     size_t *len)
+int qfs_snap_read_into(const struct qf_store *s, const char *path,
+		       struct qf_buf *b)
 {
 	const struct qf_snap_file *f = snap_find(s, path);
-	size_t got = 0;
 
+	qf_buf_clear(b);
 	if (!f)
 		return 1;
-	if (!(*buf = malloc(f->size + 1)))
+	if (qf_buf_reserve(b, f->size))
 		return -1;
-	while (got < f->size) {
-		ssize_t n = pread(f->fd, *buf + got, f->size - got, (off_t)got);
+	while (b->len < f->size) {
+		ssize_t n = pread(f->fd, b->s + b->len, f->size - b->len,
+				  (off_t)b->len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;       /* cut short since: read what is there */
-		got += (size_t)n;
+		b->len += (size_t)n;
 	}
-	(*buf)[got] = '\0';
-	*len = got;
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+int qfs_snap_read(const struct qf_store *s, const char *path, char **buf,
+		  size_t *len)
+{
+	struct qf_buf b = QF_BUF_INIT;
+	int rc = qfs_snap_read_into(s, path, &b);
+
+	*buf = NULL;
+	if (rc) {
+		qf_buf_release(&b);
+		return rc;
+	}
+	*buf = b.s;
+	*len = b.len;
 	return 0;
 }
 

@@ -507,27 +507,29 @@ int qf_store_each_naming(struct qf_store *s, enum qf_type t,
 			 qf_record_fn fn, void *ud, struct qf_error *err)
 {
 	size_t k = strlen(needle);
+	struct spans l = { NULL, 0, 0, 0 };
+	struct qf_buf b = QF_BUF_INIT;
 	char **paths;
 	size_t n;
 	int rc = qf_store_files(s, t, &paths, &n, err);
 
 	for (size_t i = 0; i < n && !rc; i++) {
-		struct spans l = { NULL, 0, 0, 0 };
-		char *buf = NULL;
-		size_t len;
 		int got;
 
 		if (like && !qf_store_file_holds(paths[i], like))
 			continue;
-		got = qfs_snap_read(s, paths[i], &buf, &len);
+		/* One buffer for every file: its pages are faulted in once,
+		 * not for each of a province's month files. */
+		l.n = l.oom = 0;
+		got = qfs_snap_read_into(s, paths[i], &b);
 		if (got == 1 &&
-		    qf_file_read(paths[i], QF_YAML_MAX_FILE, &buf, &len, err))
+		    qf_file_read_into(paths[i], QF_YAML_MAX_FILE, &b, err))
 			got = err->code == QF_ESOFTWARE ? -1 : 2;
 		if (got < 0) {
 			rc = qf_error_oom(err);
 			break;
 		}
-		if (got == 2 || qf_idscan(buf, len, add_span, &l) != 1) {
+		if (got == 2 || qf_idscan(b.s ? b.s : "", b.len, add_span, &l) != 1) {
 			/* Unreadable, or not laid out as we write: the
 			 * parser reads it, and says what is wrong. */
 			qf_error_clear(err);
@@ -535,18 +537,18 @@ int qf_store_each_naming(struct qf_store *s, enum qf_type t,
 			     qfs_each_in_file(s, paths[i], fn, ud, err);
 		} else {
 			for (size_t j = 0; j < l.n && !rc; j++) {
-				const char *p = buf + l.v[j].start;
+				const char *p = b.s + l.v[j].start;
 				size_t m = l.v[j].end - l.v[j].start;
 				/* A backslash may spell it in escapes. */
 				if (!k || holds(p, m, needle, k) ||
 				    memchr(p, '\\', m))
-					rc = each_in_span(paths[i], buf, &l.v[j],
+					rc = each_in_span(paths[i], b.s, &l.v[j],
 							  fn, ud, err);
 			}
 		}
-		free(l.v);
-		free(buf);
 	}
+	free(l.v);
+	qf_buf_release(&b);
 	qf_store_free_paths(paths, n);
 	return rc;
 }

@@ -71,6 +71,9 @@ void qfs_shift_lines(struct qf_node *n, unsigned by);
  * by name). */
 int qfs_snap_read(const struct qf_store *s, const char *path, char **buf,
 		  size_t *len);
+/* The same into b, kept from one file to the next. */
+int qfs_snap_read_into(const struct qf_store *s, const char *path,
+		       struct qf_buf *b);
 
 /* journal.c: a journal left by a writer that was killed: undo its half
  * write.  Called by qf_store_lock. */

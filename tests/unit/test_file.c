@@ -362,6 +362,43 @@ static void test_read(void **state)
 	assert_null(buf);
 }
 
+/* One buffer over files of every size: its memory kept, its bytes each
+ * file's own; emptied on error. */
+static void test_read_into(void **state)
+{
+	struct ctx *c = *state;
+	struct qf_error err;
+	struct qf_buf b = QF_BUF_INIT;
+	char *big = malloc(100001), p[256];
+	size_t cap;
+
+	assert_non_null(big);
+	memset(big, 'x', 100000);
+	big[100000] = '\0';
+	put(c->path, big);
+	assert_int_equal(qf_file_read_into(c->path, 200000, &b, &err), QF_OK);
+	assert_int_equal(b.len, 100000);
+	assert_int_equal(b.s[b.len], '\0');
+	cap = b.cap;
+	put(c->path, "a: 1\n");
+	assert_int_equal(qf_file_read_into(c->path, 200000, &b, &err), QF_OK);
+	assert_string_equal(b.s, "a: 1\n");
+	assert_int_equal(b.len, 5);
+	assert_int_equal(b.cap, cap);      /* kept, not made again */
+	put(c->path, "");
+	assert_int_equal(qf_file_read_into(c->path, 4, &b, &err), QF_OK);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.s, "");
+	put(c->path, big);
+	assert_int_equal(qf_file_read_into(c->path, 99999, &b, &err), QF_EDATA);
+	assert_int_equal(b.len, 0);
+	snprintf(p, sizeof(p), "%s/none", c->dir);
+	assert_int_equal(qf_file_read_into(p, 4, &b, &err), QF_ENOINPUT);
+	assert_int_equal(b.len, 0);
+	qf_buf_release(&b);
+	free(big);
+}
+
 static void test_mkdir_and_sync(void **state)
 {
 	struct ctx *c = *state;
@@ -408,6 +445,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_replace_errors, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_into, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mkdir_and_sync, setup,
 						teardown),
 	};

@@ -137,6 +137,27 @@ static void test_load_sorted(void **state)
 	assert_null(c->f.v[4].name);      /* F-HY-0005 has none */
 }
 
+/* One firm, found by its lines. */
+static void test_load_one(void **state)
+{
+	struct ctx *c = *state;
+	struct qf_error err;
+
+	put_register(c);
+	assert_int_equal(qf_firms_load_one(c->s, &c->f, "F-HY-0003", &err),
+			 QF_OK);
+	assert_int_equal(c->f.n, 1);
+	assert_string_equal(c->f.v[0].name, "丙公司");
+	assert_string_equal(c->f.v[0].leader, "王区长");
+	assert_true(qf_firm_has_tag(&c->f.v[0], "专精特新"));
+	assert_string_equal(qf_firms_name(&c->f, "F-HY-0003"), "丙公司");
+	assert_string_equal(qf_firms_name(&c->f, "F-HY-0001"), "F-HY-0001");
+	qf_firms_release(&c->f);
+	assert_int_equal(qf_firms_load_one(c->s, &c->f, "F-HY-0099", &err),
+			 QF_ENOINPUT);
+	assert_int_equal(c->f.n, 0);
+}
+
 /* Asked for, the whole records too. */
 static void test_load_records(void **state)
 {
@@ -365,6 +386,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_load_records, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_load_one, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_sorted, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_load_empty_store, setup,

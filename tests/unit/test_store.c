@@ -671,6 +671,22 @@ static void test_each_naming(void **state)
 	assert_int_equal(w.lines[2], 14);
 	assert_string_equal(w.ids[3], "D-HY-202306-0001");
 
+	/* The same from a reader's snapshot, whatever is appended since. */
+	assert_int_equal(qf_store_snapshot(c->s, 100, &err), QF_OK);
+	{
+		FILE *fp = fopen(at(c, "demands/2023-05.yaml"), "ab");
+		assert_non_null(fp);
+		fputs("---\nid: D-HY-202305-0006\nfirm: F-HY-0001\n", fp);
+		assert_int_equal(fclose(fp), 0);
+	}
+	memset(&w, 0, sizeof(w));
+	assert_int_equal(qf_store_each_naming(c->s, QF_DEMAND, NULL,
+					      "F-HY-0001", collect, &w, &err),
+			 QF_OK);
+	assert_int_equal(w.n, 4);
+	assert_string_equal(w.ids[2], "D-HY-202305-0005");
+	qf_store_drop_snapshot(c->s);
+
 	/* Restricted to the files an ID may live in. */
 	memset(&w, 0, sizeof(w));
 	assert_int_equal(qf_store_each_naming(c->s, QF_DEMAND,

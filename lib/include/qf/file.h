@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "qf/buf.h"
 #include "qf/error.h"
 
 /* Read the whole of path into a malloc'd NUL-terminated buffer (caller
@@ -19,6 +20,11 @@
  * QF_ENOINPUT. */
 int qf_file_read(const char *path, size_t max, char **buf, size_t *len,
 		 struct qf_error *err);
+/* The same into b, whose memory is kept from one file to the next (a
+ * reader of many large files faults its pages in once).  b->s holds the
+ * bytes, NUL-terminated; on error b is empty. */
+int qf_file_read_into(const char *path, size_t max, struct qf_buf *b,
+		      struct qf_error *err);
 
 /* Append buf to path, creating it (and fsyncing its directory) if needed
  * with the given mode (subject to umask).  If the file does not end with a

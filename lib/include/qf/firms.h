@@ -37,6 +37,11 @@ enum { QF_FIRMS_NAMES = 0, QF_FIRMS_RECORDS = 1 };
  * Release with qf_firms_release. */
 int qf_firms_load(struct qf_store *s, struct qf_firms *f, int what,
 		  struct qf_error *err);
+/* A register of one firm, found by its lines (qf_store_get): for a
+ * command about one firm, which need not read 100k of them.  As
+ * qf_store_get: QF_ENOINPUT when there is no such firm. */
+int qf_firms_load_one(struct qf_store *s, struct qf_firms *f, const char *id,
+		      struct qf_error *err);
 void qf_firms_release(struct qf_firms *f);
 /* The position of the firm with this ID in v, or -1. */
 long qf_firms_index(const struct qf_firms *f, const char *id);
