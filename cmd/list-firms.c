@@ -82,26 +82,28 @@ static int on_demand(const struct qf_doc *doc, const char *file,
 	return 0;
 }
 
-static int has_tag(const struct qf_node *firm, const char *tag)
-{
-	const struct qf_node *tags = qf_node_get(firm, "tags");
-
-	if (!tags || tags->kind != QF_NODE_SEQ)
-		return 0;
-	for (size_t i = 0; i < tags->n; i++)
-		if (tags->items[i]->kind == QF_NODE_SCALAR &&
-		    !strcmp(tags->items[i]->str, tag))
-			return 1;
-	return 0;
-}
-
-/* Every tag asked for (--tag 规上,重点: both). */
-static int has_tags(const struct qf_node *firm, const struct qf_strv *tags)
+static int has_tags(const struct qf_firm *firm, const struct qf_strv *tags)
 {
 	for (size_t i = 0; i < tags->n; i++)
-		if (!has_tag(firm, tags->v[i]))
+		if (!qf_firm_has_tag(firm, tags->v[i]))
 			return 0;
 	return 1;
+}
+
+/* Its tags as one cell: "规上,专精特新".  Caller frees. */
+static char *tag_cell(const struct qf_firm *firm)
+{
+	struct qf_buf b = QF_BUF_INIT;
+
+	qf_buf_puts(&b, "");
+	for (const char *t = firm->tags; t && *t; t += strlen(t) + 1) {
+		if (t != firm->tags)
+			qf_buf_putc(&b, ',');
+		qf_buf_puts(&b, t);
+	}
+	if (b.oom)
+		die(QF_ESOFTWARE, _("out of memory"));
+	return b.s;
 }
 
 static int contains(const char *hay, const char *needle)
@@ -177,7 +179,11 @@ int main(int argc, char **argv)
 	no_operands(argc, argv);
 	s = open_store(data);
 	qf_error_clear(&err);
-	if (qf_firms_load(s, &firms, QF_FIRMS_RECORDS, &err))
+	/* The whole records only for formats that print them: a province's
+	 * register is 100k firms. */
+	if (qf_firms_load(s, &firms, out.fmt == QF_FMT_JSON ||
+			  out.fmt == QF_FMT_YAML ? QF_FIRMS_RECORDS :
+			  QF_FIRMS_NAMES, &err))
 		die_error(&err);
 	c.firms = &firms;
 	if (!(c.st = calloc(firms.n + 1, sizeof *c.st)))
@@ -190,34 +196,33 @@ int main(int argc, char **argv)
 	sort_cols[1] = sort;
 	out_prepare(t, defaults, 7, sort_cols, &out, "name");
 	for (size_t i = 0; i < firms.n; i++) {
-		const struct qf_node *r = firms.v[i].rec;
+		const struct qf_firm *r = &firms.v[i];
 		struct stat_row *st = &c.st[i];
 		const char *cells[10];
 		char nv[24], no[24], *taglist;
 
 		if (!has_tags(r, &tags) ||
-		    (park && !contains(qf_node_get_str(r, "park"), park)) ||
-		    (sector && !contains(qf_node_get_str(r, "sector"), sector)) ||
-		    (leader && !contains(qf_node_get_str(r, "leader"), leader)) ||
+		    (park && !contains(r->park, park)) ||
+		    (sector && !contains(r->sector, sector)) ||
+		    (leader && !contains(r->leader, leader)) ||
 		    (since && (!st->visits || strcmp(st->last, since) < 0)) ||
 		    (not_since && st->visits && strcmp(st->last, not_since) >= 0) ||
 		    (never && st->visits) || (with_open && !st->open))
 			continue;
 		snprintf(nv, sizeof nv, "%ld", st->visits);
 		snprintf(no, sizeof no, "%ld", st->open);
-		if (!(taglist = qf_node_join(qf_node_get(r, "tags"), ",")))
-			die(QF_ESOFTWARE, _("out of memory"));
-		cells[0] = qf_node_get_str(r, "id");
-		cells[1] = qf_node_get_str(r, "name");
-		cells[2] = qf_node_get_str(r, "park");
-		cells[3] = qf_node_get_str(r, "sector");
+		taglist = tag_cell(r);
+		cells[0] = r->id;
+		cells[1] = r->name;
+		cells[2] = r->park;
+		cells[3] = r->sector;
 		cells[4] = taglist;
-		cells[5] = qf_node_get_str(r, "leader");
-		cells[6] = qf_node_get_str(r, "liaison");
+		cells[5] = r->leader;
+		cells[6] = r->liaison;
 		cells[7] = nv;
 		cells[8] = st->last;
 		cells[9] = no;
-		if (qf_table_add(t, cells, r))
+		if (qf_table_add(t, cells, r->rec))
 			die(QF_ESOFTWARE, _("out of memory"));
 		free(taglist);
 	}

@@ -112,6 +112,9 @@ static int add(const struct qf_doc *doc, const char *file, void *ud,
 	e->id = keep(f, r, "id", &oom);
 	e->name = keep(f, r, "name", &oom);
 	e->leader = keep(f, r, "leader", &oom);
+	e->park = keep(f, r, "park", &oom);
+	e->sector = keep(f, r, "sector", &oom);
+	e->liaison = keep(f, r, "liaison", &oom);
 	e->since = keep(f, r, "since", &oom);
 	e->tags = keep_tags(f, r, &oom);
 	if (l->what == QF_FIRMS_RECORDS && !(e->rec = qf_node_clone(r)))

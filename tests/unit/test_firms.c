@@ -125,6 +125,8 @@ static void test_load_sorted(void **state)
 	/* What lists and the bulletin need, not the record. */
 	assert_string_equal(c->f.v[3].name, "丙公司");
 	assert_string_equal(c->f.v[3].leader, "王区长");
+	assert_string_equal(c->f.v[3].park, "高新区");
+	assert_null(c->f.v[3].sector);
 	assert_string_equal(c->f.v[3].since, "2023-04-01");
 	assert_true(qf_firm_has_tag(&c->f.v[3], "规上"));
 	assert_true(qf_firm_has_tag(&c->f.v[3], "专精特新"));

@@ -14,6 +14,7 @@ struct qf_firm {
 	const char *id;
 	const char *name;        /* NULL when the record has none */
 	const char *leader;      /* 包联领导, or NULL */
+	const char *park, *sector, *liaison;   /* or NULL */
 	const char *since;       /* as written, or NULL */
 	const char *tags;        /* each tag followed by a NUL, then a NUL
 				  * ("规上\0专精特新\0\0"); NULL when none */
