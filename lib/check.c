@@ -8,10 +8,12 @@
 #include "qf/buf.h"
 #include "qf/check.h"
 #include "qf/date.h"
+#include "qf/id.h"
 #include "qf/schema.h"
 
 struct seen {
-	char *id;
+	char id[QF_ID_MAX];        /* in place: 2M of them at province scale,
+				    * sorted and searched */
 	const char *file;          /* one of check.files */
 	unsigned line, col;
 	size_t order;
@@ -19,7 +21,7 @@ struct seen {
 
 struct later {
 	enum qf_type type;
-	char *id;
+	char id[QF_ID_MAX];
 };
 
 struct check {
@@ -127,8 +129,7 @@ static int check_ref(const char *type, const char *id, void *ud)
 		c->caplater = cap;
 	}
 	l = &c->later[c->nlater];
-	if (!(l->id = strdup(id)))
-		return -1;
+	snprintf(l->id, sizeof l->id, "%s", id);   /* parsed: it fits */
 	l->type = (enum qf_type)t;
 	c->nlater++;
 	return QF_REF_LATER;
@@ -309,13 +310,13 @@ static int remember(struct check *c, const char *id, const char *file,
 		c->capseen = cap;
 	}
 	e = &c->seen[c->nseen];
-	e->id = strdup(id);
+	if (strlen(id) >= sizeof e->id)
+		return 0;          /* not an ID (those were parsed: they fit) */
+	memcpy(e->id, id, strlen(id) + 1);
 	e->file = file;            /* kept in c->files to the end */
 	e->line = at->line;
 	e->col = at->col;
 	e->order = c->nseen;
-	if (!e->id)
-		return -1;
 	c->nseen++;
 	return 0;
 }
@@ -396,15 +397,11 @@ static void report_duplicates(struct check *c)
 
 static void free_check(struct check *c)
 {
-	for (size_t i = 0; i < c->nseen; i++)
-		free(c->seen[i].id);
 	free(c->seen);
 	qf_strv_release(&c->files);
 	for (size_t i = 0; i < c->nlinks; i++)
 		free(c->links[i]);
 	free(c->links);
-	for (size_t i = 0; i < c->nlater; i++)
-		free(c->later[i].id);
 	free(c->later);
 	qf_diags_release(&c->pending);
 }
