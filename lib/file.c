@@ -374,6 +374,14 @@ static int open_temp(const char *path, mode_t mode, char *tmp, size_t n)
 int qf_file_replace(const char *path, const char *buf, size_t len,
 		    mode_t mode, struct qf_error *err)
 {
+	struct qf_piece one = { buf, len };
+
+	return qf_file_replace_pieces(path, &one, 1, mode, err);
+}
+
+int qf_file_replace_pieces(const char *path, const struct qf_piece *v,
+			   size_t nv, mode_t mode, struct qf_error *err)
+{
 	struct stat st;
 	char *tmp;
 	size_t n = strlen(path) + sizeof(".tmpXXXXXX");
@@ -410,11 +418,12 @@ int qf_file_replace(const char *path, const char *buf, size_t len,
 				  _("cannot set the mode of '%s'"), tmp);
 		goto fail;
 	}
-	if (write_all(fd, buf, len) < 0) {
-		rc = qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
-				  _("cannot write '%s'"), tmp);
-		goto fail;
-	}
+	for (size_t i = 0; i < nv; i++)
+		if (write_all(fd, v[i].buf, v[i].len) < 0) {
+			rc = qf_error_sys(err, QF_ECANTCREAT, NULL, errno,
+					  _("cannot write '%s'"), tmp);
+			goto fail;
+		}
 	if (fsync(fd) < 0) {
 		rc = qf_error_sys(err, QF_EIO, NULL, errno, _("cannot sync '%s'"),
 				  tmp);

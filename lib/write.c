@@ -91,12 +91,11 @@ int qf_store_append(struct qf_store *s, const struct qf_node *rec,
 }
 
 /* Byte offset of the start of 1-based line `line` in buf (len if past the
- * end). */
-static size_t line_offset(const char *buf, size_t len, unsigned line)
+ * end), counting on from line `from`, which starts at byte `off`. */
+static size_t line_offset(const char *buf, size_t len, unsigned from,
+			  size_t off, unsigned line)
 {
-	size_t off = 0;
-
-	for (unsigned l = 1; l < line && off < len; l++) {
+	for (unsigned l = from; l < line && off < len; l++) {
 		const char *nl = memchr(buf + off, '\n', len - off);
 		if (!nl)
 			return len;
@@ -110,8 +109,8 @@ int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
 {
 	const char *id = qf_node_get_str(rec, "id");
 	struct qfs_found f;
-	char *old = NULL, *text = NULL, *out = NULL;
-	size_t oldlen, textlen, start, end, outlen;
+	char *old = NULL, *text = NULL;
+	size_t oldlen, textlen, start, end;
 	struct stat st;
 	int rc;
 
@@ -135,22 +134,17 @@ int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
 	rc = qf_yaml_emit(rec, &text, &textlen, err);
 	if (rc)
 		goto out;
-	start = line_offset(old, oldlen, f.first_line);
-	end = line_offset(old, oldlen, f.last_line + 1);
-	outlen = start + textlen + (oldlen - end);
-	if (!(out = malloc(outlen + 1))) {
-		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				  _("out of memory"));
-		goto out;
+	start = line_offset(old, oldlen, 1, 0, f.first_line);
+	end = line_offset(old, oldlen, f.first_line, start, f.last_line + 1);
+	{
+		const struct qf_piece v[] = {
+			{ old, start }, { text, textlen }, { old + end, oldlen - end },
+		};
+		rc = qf_file_replace_pieces(f.file, v, 3,
+					    stat(f.file, &st) == 0 ?
+					    st.st_mode & 07777 : 0666, err);
 	}
-	memcpy(out, old, start);
-	memcpy(out + start, text, textlen);
-	memcpy(out + start + textlen, old + end, oldlen - end);
-	rc = qf_file_replace(f.file, out, outlen,
-			     stat(f.file, &st) == 0 ? st.st_mode & 07777 : 0666,
-			     err);
 out:
-	free(out);
 	free(text);
 	free(old);
 	free(f.file);

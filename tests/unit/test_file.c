@@ -284,6 +284,17 @@ static void test_replace(void **state)
 	/* the old mode is kept */
 	assert_int_equal(mode_of(c->path), 0640);
 	assert_int_equal(entries(c->dir), 1);
+	/* pieces, written in order, an empty one among them */
+	{
+		const struct qf_piece v[] = {
+			{ "---\na: 1\n", 9 }, { "", 0 }, { "---\nd: 4\n", 9 },
+		};
+		assert_int_equal(qf_file_replace_pieces(c->path, v, 3, 0600,
+							&err), QF_OK);
+		assert_content(c->path, "---\na: 1\n---\nd: 4\n");
+		assert_int_equal(mode_of(c->path), 0640);
+		assert_int_equal(entries(c->dir), 1);
+	}
 	/* empty content */
 	assert_int_equal(qf_file_replace(c->path, "", 0, 0600, &err), QF_OK);
 	assert_content(c->path, "");

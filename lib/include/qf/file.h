@@ -41,6 +41,16 @@ int qf_file_append(const char *path, const char *buf, size_t len, mode_t mode,
 int qf_file_replace(const char *path, const char *buf, size_t len,
 		    mode_t mode, struct qf_error *err);
 
+/* The same with the new content given as pieces, written in order: a
+ * rewrite of one record writes the bytes before it, the record and the
+ * bytes after it without first copying them into one buffer. */
+struct qf_piece {
+	const char *buf;
+	size_t len;
+};
+int qf_file_replace_pieces(const char *path, const struct qf_piece *v,
+			   size_t nv, mode_t mode, struct qf_error *err);
+
 /* fsync the directory that holds path (or path itself if a directory). */
 int qf_file_sync_dir(const char *path, struct qf_error *err);
 
