@@ -221,6 +221,27 @@ int qf_node_map_del(struct qf_node *map, const char *key)
 	return 1;
 }
 
+int qf_node_equal(const struct qf_node *a, const struct qf_node *b)
+{
+	if (!a || !b)
+		return a == b;
+	if (a->kind != b->kind)
+		return 0;
+	if (a->kind == QF_NODE_SCALAR && a->stype == QF_STYPE_NULL)
+		return b->stype == QF_STYPE_NULL;   /* ~, null, "" alike */
+	if (a->kind == QF_NODE_SCALAR)
+		return a->stype == b->stype && a->len == b->len &&
+		       (a->len == 0 || memcmp(a->str, b->str, a->len) == 0);
+	if (a->n != b->n)
+		return 0;
+	for (size_t i = 0; i < a->n; i++)
+		if ((a->kind == QF_NODE_MAP &&
+		     !qf_node_equal(a->keys[i], b->keys[i])) ||
+		    !qf_node_equal(a->items[i], b->items[i]))
+			return 0;
+	return 1;
+}
+
 struct qf_node *qf_node_get(const struct qf_node *map, const char *key)
 {
 	long i = find_key(map, key);

@@ -84,7 +84,7 @@ static int emit_scalar(yaml_emitter_t *em, const struct qf_node *n,
 
 	if (n->stype != QF_STYPE_STR) {
 		/* As it is: 12, true, ~.  An empty null cannot be written
-		 * plain inside [...]. */
+		 * plain inside [...], nor as a key. */
 		style = YAML_PLAIN_SCALAR_STYLE;
 		if (len == 0 && in_flow) {
 			s = "null";
@@ -151,7 +151,8 @@ static int emit_map(yaml_emitter_t *em, const struct qf_node *n, int depth,
 		if (!n->keys[i] || n->keys[i]->kind != QF_NODE_SCALAR)
 			return qf_error_set(err, QF_ESOFTWARE, NULL, n->line,
 					    n->col, _("mapping key is not a scalar"));
-		rc = emit_scalar(em, n->keys[i], 0, err);
+		/* A key cannot be an empty plain scalar either. */
+		rc = emit_scalar(em, n->keys[i], 1, err);
 		if (!rc)
 			rc = emit_node(em, n->items[i], depth + 1, 0, err);
 	}

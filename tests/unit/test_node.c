@@ -467,6 +467,63 @@ static void test_clone_deep(void **state)
 	qf_node_free(c);
 }
 
+/* Equal trees: contents count, positions do not. */
+static void test_equal(void **state)
+{
+	struct qf_node *m = *state;
+	struct qf_node *c = qf_node_clone(m), *d;
+
+	(void)state;
+	assert_non_null(c);
+	assert_true(qf_node_equal(m, c));
+	c->line = 40;
+	c->keys[0]->col = 7;
+	assert_true(qf_node_equal(m, c));
+	assert_true(qf_node_equal(NULL, NULL));
+	assert_false(qf_node_equal(m, NULL));
+	assert_false(qf_node_equal(NULL, c));
+	/* another value */
+	assert_int_equal(qf_node_map_set_str(c, "b", "other"), 0);
+	assert_false(qf_node_equal(m, c));
+	qf_node_free(c);
+	/* the same bytes with another type: "12" is not 12 */
+	c = qf_node_new_scalar_len("12", 2, QF_STYPE_STR);
+	d = qf_node_new_scalar_len("12", 2, QF_STYPE_INT);
+	assert_false(qf_node_equal(c, d));
+	qf_node_free(d);
+	/* nulls are nulls however spelt, and not the string "~" */
+	qf_node_free(c);
+	c = qf_node_new_scalar_len("~", 1, QF_STYPE_NULL);
+	d = qf_node_new_scalar_len("", 0, QF_STYPE_NULL);
+	assert_true(qf_node_equal(c, d));
+	qf_node_free(d);
+	d = qf_node_new_scalar_len("~", 1, QF_STYPE_STR);
+	assert_false(qf_node_equal(c, d));
+	assert_false(qf_node_equal(d, c));
+	qf_node_free(d);
+	qf_node_free(c);
+	c = qf_node_new_scalar_len("12", 2, QF_STYPE_STR);
+	/* a scalar is not a sequence; an empty map is not an empty seq */
+	d = qf_node_new_seq();
+	assert_false(qf_node_equal(c, d));
+	qf_node_free(c);
+	c = qf_node_new_map();
+	assert_false(qf_node_equal(c, d));
+	assert_true(qf_node_equal(d, d));
+	qf_node_free(c);
+	qf_node_free(d);
+	/* the same keys in another order */
+	c = qf_node_new_map();
+	d = qf_node_new_map();
+	assert_int_equal(qf_node_map_set_str(c, "x", "1"), 0);
+	assert_int_equal(qf_node_map_set_str(c, "y", "2"), 0);
+	assert_int_equal(qf_node_map_set_str(d, "y", "2"), 0);
+	assert_int_equal(qf_node_map_set_str(d, "x", "1"), 0);
+	assert_false(qf_node_equal(c, d));
+	qf_node_free(c);
+	qf_node_free(d);
+}
+
 static void test_clone_scalar_and_empty(void **state)
 {
 	struct qf_node *s = qf_node_new_scalar_len("a\0b", 3, QF_STYPE_STR);
@@ -822,6 +879,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_seq_append_on_non_seq,
 						setup_abc, teardown_node),
 		cmocka_unit_test_setup_teardown(test_clone_deep,
+						setup_abc, teardown_node),
+		cmocka_unit_test_setup_teardown(test_equal,
 						setup_abc, teardown_node),
 		cmocka_unit_test(test_clone_scalar_and_empty),
 		cmocka_unit_test(test_stype_null),

@@ -777,6 +777,31 @@ static const char *const tricky[] = {
 	"xxxxxxxx words that must never be folded by the emitter at all",
 };
 
+/* An empty null as a key ("? " in YAML) is written "null", which reads
+ * back as a null (libyaml would write "! ''", a tag our reader refuses). */
+static void test_emit_null_key(void **state)
+{
+	struct qf_node *m = qf_node_new_map();
+	struct qf_doc d[MAX_DOCS];
+	struct qf_error err;
+	char *out;
+	size_t len;
+	int nd;
+
+	assert_non_null(m);
+	assert_int_equal(qf_node_map_append(m,
+		qf_node_new_scalar_len("", 0, QF_STYPE_NULL),
+		qf_node_new_scalar_len("", 0, QF_STYPE_NULL)), 0);
+	assert_int_equal(qf_yaml_emit(m, &out, &len, &err), QF_OK);
+	assert_string_equal(out, "---\nnull:\n");
+	assert_int_equal(read_all(*state, 0, out, len, d, &nd, &err), 0);
+	assert_int_equal(nd, 1);
+	assert_true(qf_node_equal(d[0].root, m));
+	release_all(d, nd);
+	free(out);
+	qf_node_free(m);
+}
+
 static void test_emit_round_trip(void **state)
 {
 	struct qf_node *root, *seq, *list, *entry;
@@ -1079,6 +1104,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_load_one, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_emit_round_trip, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_emit_null_key, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_emit_layout, setup,
 						teardown),

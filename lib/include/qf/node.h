@@ -94,6 +94,11 @@ const char *qf_node_get_str(const struct qf_node *map, const char *key);
  * value (1.0, 1.5e7).  Returns 0, or -1 when n is not such a number or
  * does not fit a long long. */
 int qf_node_int(const struct qf_node *n, long long *v);
+/* 1 if a and b are the same tree: the same kinds, scalars of the same
+ * bytes and type, sequences of equal items, mappings of equal keys and
+ * values in the same order (positions and pooling do not count); NULL
+ * equals only NULL; nulls are equal however spelt (~, null, empty). */
+int qf_node_equal(const struct qf_node *a, const struct qf_node *b);
 /* Key node of key in map (for its position), or NULL. */
 const struct qf_node *qf_node_get_key(const struct qf_node *map,
 				      const char *key);
