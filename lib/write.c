@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "qf/file.h"
+#include "qf/splice.h"
 #include "store_impl.h"
 
 int qf_store_mkdir(struct qf_store *s, const char *dir, struct qf_error *err)
@@ -109,8 +110,10 @@ int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
 {
 	const char *id = qf_node_get_str(rec, "id");
 	struct qfs_found f;
-	char *old = NULL, *text = NULL;
-	size_t oldlen, textlen, start, end;
+	struct qf_buf text = QF_BUF_INIT;
+	char *old = NULL;
+	size_t oldlen, start, end;
+	int kept;
 	struct stat st;
 	int rc;
 
@@ -123,7 +126,6 @@ int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
 	rc = qfs_locate(s, id, &f, err);
 	if (rc)
 		return rc;
-	qf_node_free(f.rec);
 	if (f.buf) {            /* read already, under this lock */
 		old = f.buf;
 		oldlen = f.len;
@@ -131,21 +133,25 @@ int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
 				      err))) {
 		goto out;
 	}
-	rc = qf_yaml_emit(rec, &text, &textlen, err);
-	if (rc)
-		goto out;
 	start = line_offset(old, oldlen, 1, 0, f.first_line);
 	end = line_offset(old, oldlen, f.first_line, start, f.last_line + 1);
+	/* What the change does not touch stays as it was written. */
+	rc = qf_splice_record(old + start, end - start, f.first_line, f.rec,
+			      rec, &text, &kept, err);
+	if (rc)
+		goto out;
 	{
 		const struct qf_piece v[] = {
-			{ old, start }, { text, textlen }, { old + end, oldlen - end },
+			{ old, start }, { text.s ? text.s : "", text.len },
+			{ old + end, oldlen - end },
 		};
 		rc = qf_file_replace_pieces(f.file, v, 3,
 					    stat(f.file, &st) == 0 ?
 					    st.st_mode & 07777 : 0666, err);
 	}
 out:
-	free(text);
+	qf_buf_release(&text);
+	qf_node_free(f.rec);
 	free(old);
 	free(f.file);
 	qf_store_forget(s);

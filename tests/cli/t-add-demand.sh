@@ -35,7 +35,8 @@ fi
 
 # A visits file as a person might have edited it: comments, blank lines,
 # odd spacing, a flow mapping, a trailing comment.  Adding a demand to the
-# middle visit must leave the other two byte for byte as they are.
+# middle visit must leave the other two byte for byte as they are, and
+# the middle one as it was written but for the new field.
 cat >visits/2023-05.yaml <<'X'
 # 五月走访记录（手工整理）
 ---
@@ -86,7 +87,8 @@ note: |
 id: V-HY-202305-0002
 date: 2023-05-10
 firm: F-HY-0002
-visitors: [李科长]
+visitors:
+  - 李科长
 kind: survey
 demands: [D-HY-202305-0001]
 # 下一条是座谈

@@ -257,11 +257,11 @@ X
 	cat >"$T/expected" <<'X' &&
 # 五月诉求（手工整理）
 ---
-id: D-HY-202305-0001
+id: D-HY-202305-0001   # 第一条
 firm: F-HY-0001
 opened: 2023-05-04
 kind: problem
-level: local
+level:    local
 category: land
 title: 停车难
 detail: |
