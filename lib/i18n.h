@@ -20,4 +20,16 @@
 /* The singular or plural form for n (xgettext keyword P_:1,2). */
 #define P_(sing, plur, n) dngettext("qifu", sing, plur, n)
 
+/* A message in a context, for one English text with two meanings
+ * ("Change" against the month before, and against the week before):
+ * xgettext keyword C_:1c,2, looked up as gettext's pgettext does. */
+#define C_(ctx, s) qf_pgettext(ctx "\004" s, s)
+
+static inline const char *qf_pgettext(const char *key, const char *s)
+{
+	const char *t = dgettext("qifu", key);
+
+	return t == key ? s : t;
+}
+
 #endif

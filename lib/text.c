@@ -130,3 +130,80 @@ int qf_csv_cell(struct qf_buf *b, const char *s, int text)
 		rc |= put(b, "\"", 1);
 	return rc ? -1 : 0;
 }
+
+/* The terminal-safe form of s, then each byte through one() into out. */
+static int escape_with(struct qf_buf *out, const char *s,
+		       int (*one)(struct qf_buf *, char, int))
+{
+	char *safe = qf_text_escape(s ? s : "", 0);
+	int first = 1, rc = 0;
+
+	if (!safe) {
+		out->oom = 1;
+		return -1;
+	}
+	for (const char *p = safe; *p && !rc; p++, first = 0)
+		rc = one(out, *p, first);
+	free(safe);
+	return rc || out->oom ? -1 : 0;
+}
+
+static int html_one(struct qf_buf *b, char c, int first)
+{
+	(void)first;
+	switch (c) {
+	case '&': return qf_buf_puts(b, "&amp;");
+	case '<': return qf_buf_puts(b, "&lt;");
+	case '>': return qf_buf_puts(b, "&gt;");
+	case '"': return qf_buf_puts(b, "&quot;");
+	case '\'': return qf_buf_puts(b, "&#39;");
+	default: return qf_buf_putc(b, c);
+	}
+}
+
+int qf_text_html(struct qf_buf *out, const char *s)
+{
+	return escape_with(out, s, html_one);
+}
+
+static int md_one(struct qf_buf *b, char c, int first, int block)
+{
+	/* Punctuation that is markup anywhere in a line; a backslash
+	 * before any ASCII punctuation is CommonMark's escape. */
+	if (strchr("\\`*_[]<>|#~&", c) ||
+	    (block && first && strchr("-+=", c)))
+		qf_buf_putc(b, '\\');
+	return qf_buf_putc(b, c);
+}
+
+static int md_inline(struct qf_buf *b, char c, int first)
+{
+	return md_one(b, c, first, 0);
+}
+
+static int md_block(struct qf_buf *b, char c, int first)
+{
+	return md_one(b, c, first, 1);
+}
+
+int qf_text_markdown(struct qf_buf *out, const char *s, int block)
+{
+	size_t start = out->len;
+	int rc = escape_with(out, s, block ? md_block : md_inline);
+
+	/* "1. " or "1) " opening a paragraph would start a list. */
+	if (!rc && block) {
+		size_t i = start;
+		while (i < out->len && out->s[i] >= '0' && out->s[i] <= '9')
+			i++;
+		if (i > start && i < out->len &&
+		    (out->s[i] == '.' || out->s[i] == ')')) {
+			if (qf_buf_putc(out, '\0'))
+				return -1;
+			memmove(out->s + i + 1, out->s + i, out->len - 1 - i);
+			out->s[i] = '\\';
+			out->s[out->len] = '\0';
+		}
+	}
+	return rc;
+}

@@ -28,7 +28,7 @@ version=$(sed -n 's/^project(qifu VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
 files=$(LC_ALL=C ls cmd/*.c lib/*.c)
 # shellcheck disable=SC2086
 xgettext --language=C --from-code=UTF-8 \
-	--keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=P_:1,2 \
+	--keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=ngettext:1,2 --keyword=P_:1,2 \
 	--add-comments=TRANSLATORS: --sort-by-file --no-wrap \
 	--package-name=qifu --package-version="${version:-0.1.0}" \
 	--copyright-holder="qifu developers" \

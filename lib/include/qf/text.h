@@ -29,4 +29,17 @@ char *qf_text_truncate(const char *s, size_t width);
  * -1 when out of memory. */
 int qf_csv_cell(struct qf_buf *out, const char *s, int text);
 
+/* Append s to out as HTML text: its terminal-safe form (qf_text_escape:
+ * no control byte survives), with & < > " ' as entities.  -1 when out of
+ * memory. */
+int qf_text_html(struct qf_buf *out, const char *s);
+
+/* Append s to out as Markdown text that shows as written: its
+ * terminal-safe form, with a backslash before the punctuation that is
+ * markup (\ ` * _ [ ] < > | # ~ &; "|" would end a table cell).  With
+ * block non-zero, s opens a paragraph or list item, and a leading - + =
+ * or "1." is escaped as well, so that it does not start a list or a
+ * heading.  -1 when out of memory. */
+int qf_text_markdown(struct qf_buf *out, const char *s, int block);
+
 #endif
