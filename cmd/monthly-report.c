@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "qf/lang.h"
 #include "qf/publish.h"
 #include "qf/report.h"
 #include "qf/text.h"
@@ -66,7 +67,8 @@ static void week_of(const char *arg, struct qf_date *mon, struct qf_date *sun,
 
 /* --publish: keep the bulletin (Markdown) and its figures.  Otherwise, if
  * the period was published, say on stderr what moved since: stdout stays
- * the bulletin of the store as it is. */
+ * the bulletin of the store as it is.  Both are said in the bulletin's
+ * language, like the bulletin (qf/lang.h). */
 static void frozen(struct qf_store *s, const struct qf_month_figures *f,
 		   const char *key, int publish, const char *lang)
 {
@@ -75,6 +77,7 @@ static void frozen(struct qf_store *s, const struct qf_month_figures *f,
 	char *md = qf_report_render(f, QF_REPORT_MARKDOWN, lang,
 				    qf_store_setting(s, "organisation"));
 	char *changes = NULL;
+	struct qf_lang scope;
 
 	qf_error_clear(&err);
 	if (!csv || !md)
@@ -84,12 +87,16 @@ static void frozen(struct qf_store *s, const struct qf_month_figures *f,
 		if (qf_publish(s, key, md, csv, &err))
 			die_error(&err);
 		qf_store_unlock(s);
+		qf_lang_push(&scope, lang);
 		warn(_("%s published: the bulletin and its figures are kept in reports/ of the store"), key);
-	} else if (qf_publish_changes(s, key, csv, &changes, &err) == QF_OK &&
+		qf_lang_pop(&scope);
+	} else if (qf_publish_changes(s, key, csv, lang, &changes, &err) == QF_OK &&
 		   *changes) {
 		char *line = changes, *nl;
+		qf_lang_push(&scope, lang);
 		warn(_("%s was published; since then these figures changed (section,figure: month,cumulative), and these records:"),
 		     key);
+		qf_lang_pop(&scope);
 		for (; *line; line = nl + 1) {
 			char *e;
 			if (!(nl = strchr(line, '\n')))

@@ -9,6 +9,7 @@
 #include "qf/file.h"
 #include "qf/buf.h"
 #include "qf/id.h"
+#include "qf/lang.h"
 #include "qf/publish.h"
 #include "qf/yaml.h"
 
@@ -225,7 +226,9 @@ static void diff_figures(struct qf_buf *out, const char *old, const char *now)
 			if (q)
 				line_value(out, q, k);
 			else
-				adds(out, "(gone)");
+				/* TRANSLATORS: a figure no longer in the
+				 * bulletin, after "->". */
+				adds(out, _("(gone)"));
 			adds(out, "\n");
 		}
 		p = strchr(p, '\n');
@@ -236,7 +239,11 @@ static void diff_figures(struct qf_buf *out, const char *old, const char *now)
 		size_t k = key_len(q), n = strcspn(q, "\r\n");
 		if (k < n && !find_line(old, q, k)) {
 			add(out, q, k);
-			adds(out, ": (new) -> ");
+			adds(out, ": ");
+			/* TRANSLATORS: a figure not in the bulletin when it
+			 * was published, before "->". */
+			adds(out, _("(new)"));
+			adds(out, " -> ");
 			line_value(out, q, k);
 			adds(out, "\n");
 		}
@@ -266,17 +273,18 @@ static void diff_records(struct qf_buf *out, const char *old, const char *now)
 				c = (kp > kq) - (kp < kq);
 		}
 		if (c < 0) {
-			adds(out, "removed ");
-			add(out, p, kp);
+			/* TRANSLATORS: a record (its ID) gone since the
+			 * bulletin was published. */
+			qf_buf_printf(out, _("removed %.*s"), (int)kp, p);
 			adds(out, "\n");
 		} else if (c > 0) {
-			adds(out, "new ");
-			add(out, q, kq);
+			/* TRANSLATORS: a record (its ID) added since. */
+			qf_buf_printf(out, _("new %.*s"), (int)kq, q);
 			adds(out, "\n");
 		} else if (strcspn(p, "\n") != strcspn(q, "\n") ||
 			   strncmp(p, q, strcspn(p, "\n"))) {
-			adds(out, "changed ");
-			add(out, p, kp);
+			/* TRANSLATORS: a record (its ID) changed since. */
+			qf_buf_printf(out, _("changed %.*s"), (int)kp, p);
 			adds(out, "\n");
 		}
 		if (c <= 0 && p && (p = strchr(p, '\n')))
@@ -287,9 +295,10 @@ static void diff_records(struct qf_buf *out, const char *old, const char *now)
 }
 
 int qf_publish_changes(struct qf_store *s, const char *key,
-		       const char *figures_csv, char **changes,
-		       struct qf_error *err)
+		       const char *figures_csv, const char *lang,
+		       char **changes, struct qf_error *err)
 {
+	struct qf_lang scope;
 	char *csv = path_of(s, key, ".csv"), *rec = path_of(s, key, ".records");
 	char *old_csv = NULL, *old_rec = NULL;
 	size_t n;
@@ -306,13 +315,18 @@ int qf_publish_changes(struct qf_store *s, const char *key,
 	if (rc)
 		goto done;
 	adds(&out, "");
+	/* The lines in the bulletin's language. */
+	qf_lang_push(&scope, lang);
 	diff_figures(&out, old_csv, figures_csv);
+	qf_lang_pop(&scope);
 	if (out.len) {
 		/* The figures moved: say which records did. */
 		if ((rc = qf_file_read(rec, 256u << 20, &old_rec, &n, err)) ||
 		    (rc = fingerprints(s, &fp, err)))
 			goto done;
+		qf_lang_push(&scope, lang);
 		diff_records(&out, old_rec, fp.s ? fp.s : "");
+		qf_lang_pop(&scope);
 	}
 	if (out.oom) {
 		rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,

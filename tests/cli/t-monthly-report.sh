@@ -644,10 +644,35 @@ if expect_code 0 qf monthly-report --data esc --month 2023-10 -f html &&
 	expect_out_has "&lt;img src=x&gt;" && expect_out_has "&lt;i&gt;市科技局&lt;/i&gt;" &&
 	assert test "$(grep -c '<script\|<img\|<b \|<i>' "$T/out")" -eq 0; then pass; fi
 
+test_start "no control byte of the records reaches the text, Markdown or HTML bulletin"
+cp -r "$D" ctl
+# A firm named with terminal escapes and markup, a unit with a "|" and a
+# C1 control (U+009B, the one-byte CSI).
+sed -i 's/^name: \(.*\)/name: "\\e[31mX1\\e[0m*\1*"/' ctl/firms/*.yaml
+sed -i -e 's/^\(  *\)dept: \(.*\)/\1dept: "A|B\\u009b\2"/' \
+	-e 's/^dept: \(.*\)/dept: "A|B\\u009b\1"/' ctl/demands/*.yaml
+ctl_ok=1
+for f in text markdown html; do
+	qf monthly-report --data ctl --month 2023-10 -f "$f" >"$T/ctl.$f" 2>"$T/ctl.err" ||
+		ctl_ok=0
+	# Every byte below 0x20 but newline, DEL, and U+0080-U+009F.
+	if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$T/ctl.$f" ||
+		LC_ALL=C.UTF-8 grep -qP '[\x{80}-\x{9f}]' "$T/ctl.$f"; then
+		ctl_ok=0
+		echo "# raw control byte in the $f bulletin" >&2
+	fi
+done
+if assert test "$ctl_ok" = 1 &&
+	assert grep -qF '\e[31mX1\e[0m' "$T/ctl.text" &&
+	assert grep -qF 'A|B\u009B' "$T/ctl.text" &&
+	assert grep -qF '| A\|B\\u009B' "$T/ctl.markdown" &&
+	assert grep -qF '\\e\[31mX1\\e\[0m\*' "$T/ctl.markdown" &&
+	assert grep -qF '<td>A|B\u009B' "$T/ctl.html"; then pass; fi
+
 test_start "--publish keeps the bulletin, its figures and the records' fingerprints"
 cp -r "$D" pub
 if expect_code 0 qf monthly-report --data pub --month 2023-09 --publish &&
-	expect_err_has "2023-09 published" &&
+	expect_err_has "2023-09 已发布" &&
 	assert test -f pub/reports/2023-09.md && assert test -f pub/reports/2023-09.csv &&
 	assert test "$(wc -l <pub/reports/2023-09.records)" -eq 169 &&
 	assert cmp -s "$T/out" pub/reports/2023-09.md &&
@@ -663,20 +688,31 @@ if expect_code 0 qf monthly-report --data pub --month 2023-09 && expect_err <<'X
 X
 then pass; fi
 
-test_start "a record edited after publication: the figures that moved and the record, on stderr"
+test_start "a record edited after publication: the figures that moved and the record, on stderr, in the store's language"
 sed -i '0,/category: policy/s//category: market/' pub/demands/2023-09.yaml
-if expect_code 0 qf monthly-report --data pub --month 2023-09 && expect_err <<'X' &&
+if expect_code 0 env LANG=C LC_ALL=C qf monthly-report --data pub --month 2023-09 &&
+	expect_err <<'X' &&
+qf-monthly-report: 2023-09 已发布；此后以下统计数字（部分,项目: 当月,累计）和以下记录有变化：
+  category,policy: 3,8 -> 2,7
+  category,market: 3,7 -> 4,8
+  已修改 D-HY-202309-0004
+X
+	expect_out_has "| 市场 | 4 | 8 |"; then pass; fi
+
+test_start "the same in English with --lang en, whatever the locale"
+if expect_code 0 env LANGUAGE=zh_CN LC_ALL=C.UTF-8 qf monthly-report --data pub --month 2023-09 --lang en &&
+	expect_err <<'X' &&
 qf-monthly-report: 2023-09 was published; since then these figures changed (section,figure: month,cumulative), and these records:
   category,policy: 3,8 -> 2,7
   category,market: 3,7 -> 4,8
   changed D-HY-202309-0004
 X
-	expect_out_has "| 市场 | 4 | 8 |"; then pass; fi
+	expect_out_has "| market | 4 | 8 |"; then pass; fi
 
 test_start "a new record after publication is named as new"
 printf -- '---\nid: D-HY-202309-0099\nfirm: F-HY-0001\nopened: 2023-09-30\nkind: problem\nlevel: local\ncategory: land\ntitle: 新诉求\nstatus: open\n' >>pub/demands/2023-09.yaml
 if expect_code 0 qf monthly-report --data pub --month 2023-09 &&
-	expect_err_has "overview,demands: 11,62 -> 12,63" && expect_err_has "  new D-HY-202309-0099"; then pass; fi
+	expect_err_has "overview,demands: 11,62 -> 12,63" && expect_err_has "  新增 D-HY-202309-0099"; then pass; fi
 
 test_start "weeks are published under their ISO name"
 if expect_code 0 qf monthly-report --data pub --week 2023-W36 --publish &&

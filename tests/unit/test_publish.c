@@ -140,7 +140,7 @@ static char *changes_ok(struct ctx *c, const char *key, const char *csv)
 	int rc;
 
 	qf_error_clear(&err);
-	rc = qf_publish_changes(c->s, key, csv, &ch, &err);
+	rc = qf_publish_changes(c->s, key, csv, "en", &ch, &err);
 	if (rc != QF_OK)
 		fail_msg("changes %s: %d %s", key, rc, err.msg);
 	assert_non_null(ch);
@@ -395,14 +395,14 @@ static void test_changes_never_published(void **state)
 
 	put_store(c);
 	qf_error_clear(&err);
-	assert_int_equal(qf_publish_changes(c->s, "2023-09", figures, &ch,
+	assert_int_equal(qf_publish_changes(c->s, "2023-09", figures, "en", &ch,
 					    &err), QF_ENOINPUT);
 	assert_int_equal(err.code, QF_ENOINPUT);
 	assert_null(ch);
 	/* Another key published does not count. */
 	publish_ok(c, "2023-08", figures);
 	ch = (char *)1;
-	assert_int_equal(qf_publish_changes(c->s, "2023-09", figures, &ch,
+	assert_int_equal(qf_publish_changes(c->s, "2023-09", figures, "en", &ch,
 					    &err), QF_ENOINPUT);
 	assert_null(ch);
 }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qf/buf.h"
 #include "qf/text.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"   /* U+2026 … */
@@ -587,6 +588,77 @@ static void test_csv_appends(void **state)
 	qf_buf_release(&b);
 }
 
+/* ---- HTML and Markdown text ------------------------------------------ */
+
+static char *html(const char *in)
+{
+	struct qf_buf b = QF_BUF_INIT;
+
+	assert_int_equal(qf_text_html(&b, in), 0);
+	return b.s ? b.s : strdup("");
+}
+
+static char *md(const char *in, int block)
+{
+	struct qf_buf b = QF_BUF_INIT;
+
+	assert_int_equal(qf_text_markdown(&b, in, block), 0);
+	return b.s ? b.s : strdup("");
+}
+
+#define EXPECT(call, want) do { char *got_ = (call); \
+	assert_string_equal(got_, want); free(got_); } while (0)
+
+static void test_html_entities(void **state)
+{
+	(void)state;
+	EXPECT(html("<b a=\"1\">x & 'y'</b>"),
+	       "&lt;b a=&quot;1&quot;&gt;x &amp; &#39;y&#39;&lt;/b&gt;");
+	EXPECT(html("衡阳"), "衡阳");
+	EXPECT(html(""), "");
+	EXPECT(html(NULL), "");
+}
+
+/* No control byte survives: the terminal form first, then entities. */
+static void test_html_controls(void **state)
+{
+	(void)state;
+	EXPECT(html("\x1b[31mX\x1b[0m"), "\\e[31mX\\e[0m");
+	EXPECT(html("a\nb\xc2\x9b<"), "a\\nb\\u009B&lt;");
+}
+
+static void test_markdown_inline(void **state)
+{
+	(void)state;
+	EXPECT(md("A|B", 0), "A\\|B");
+	EXPECT(md("*x* _y_ `z` [l](u) <i> #1 ~s~ a&b \\", 0),
+	       "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\<i\\> \\#1 \\~s\\~ a\\&b \\\\");
+	/* Inline text keeps a leading - or digits: a table cell "-2". */
+	EXPECT(md("-2", 0), "-2");
+	EXPECT(md("1. x", 0), "1. x");
+	EXPECT(md("服务（自 2023-04-01）", 0), "服务（自 2023-04-01）");
+}
+
+static void test_markdown_block(void **state)
+{
+	(void)state;
+	EXPECT(md("- not a list", 1), "\\- not a list");
+	EXPECT(md("+1", 1), "\\+1");
+	EXPECT(md("=== x", 1), "\\=== x");
+	EXPECT(md("12. not a list", 1), "12\\. not a list");
+	EXPECT(md("3) x", 1), "3\\) x");
+	EXPECT(md("2023 年", 1), "2023 年");
+	EXPECT(md("a - b", 1), "a - b");
+}
+
+/* The terminal form is escaped again: "\e" shows as \e, not as e. */
+static void test_markdown_controls(void **state)
+{
+	(void)state;
+	EXPECT(md("\x1b[1m", 0), "\\\\e\\[1m");
+	EXPECT(md("a\tb", 0), "a\\\\tb");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -604,6 +676,11 @@ int main(void)
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_csv_neutralise),
 		cmocka_unit_test(test_csv_appends),
+		cmocka_unit_test(test_html_entities),
+		cmocka_unit_test(test_html_controls),
+		cmocka_unit_test(test_markdown_inline),
+		cmocka_unit_test(test_markdown_block),
+		cmocka_unit_test(test_markdown_controls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,11 +24,12 @@ int qf_publish(struct qf_store *s, const char *key, const char *bulletin,
 	       const char *figures_csv, struct qf_error *err);
 
 /* What moved since key was published.  *changes is a malloc'd text (caller
- * frees), one line per figure that changed ("cumulative resolved: 42 ->
- * 43") and then one per record ("changed D-HY-202309-0003"); an empty
+ * frees), one line per figure that changed ("overview,resolved: 3,42 ->
+ * 3,43") and then one per record ("changed D-HY-202309-0003"), worded in
+ * lang ("zh" or "en", the bulletin's language: qf/lang.h); an empty
  * string when nothing did.  QF_ENOINPUT when key was never published. */
 int qf_publish_changes(struct qf_store *s, const char *key,
-		       const char *figures_csv, char **changes,
-		       struct qf_error *err);
+		       const char *figures_csv, const char *lang,
+		       char **changes, struct qf_error *err);
 
 #endif
