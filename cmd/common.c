@@ -255,8 +255,8 @@ void strlist_add(struct qf_strv *l, const char *s)
 
 void strlist_add_split(struct qf_strv *l, const char *s)
 {
-	static const char *const seps[] = { ",", "\xef\xbc\x8c" /* ， */,
-					    "\xe3\x80\x81" /* 、 */, NULL };
+	static const char *const seps[] = { ",", QF_TERM("，"),
+					    QF_TERM("、"), NULL };
 	const char *p = s;
 
 	while (*p) {

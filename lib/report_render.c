@@ -61,7 +61,7 @@ static const char *ratio(long num, long den, char *buf, size_t n)
 /* What a bulletin needs of its language beyond the catalogue. */
 struct words {
 	int zh;               /* Chinese conventions: 万元, no spaces */
-	const char *list_sep; /* between names in a sentence: "、" or ", " */
+	const char *list_sep; /* between names in a sentence */
 };
 
 #define ROW(t, ...) qf_page_table_row(t, (const char *const[]){ __VA_ARGS__ })
