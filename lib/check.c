@@ -10,6 +10,7 @@
 #include "qf/date.h"
 #include "qf/id.h"
 #include "qf/schema.h"
+#include "qf/workflow.h"
 
 struct seen {
 	char id[QF_ID_MAX];        /* in place: 2M of them at province scale,
@@ -202,14 +203,15 @@ static void check_demand(struct check *c, const struct qf_node *rec,
 	const char *source = qf_node_get_str(rec, "source");
 	struct qf_date opened, closed;
 	struct qf_id src;
-	int closed_status, has;
+	int closed_status, has, st;
 
 	if (!status)
 		return;
-	closed_status = !strcmp(status, "resolved") ||
-			!strcmp(status, "adopted") ||
-			!strcmp(status, "declined");
-	if (!strcmp(status, "assigned")) {
+	/* The states are workflow.c's: what each one needs is what the
+	 * actions that lead to it write. */
+	closed_status = qf_status_closed(status);
+	st = qf_status_from_name(status);
+	if (st == QF_ST_ASSIGNED) {
 		if (!qf_node_get_str(rec, "dept"))
 			add(c, file, where(rec, "status"),
 			    _("demand is '%s' but has no lead unit (dept)"),
@@ -230,12 +232,16 @@ static void check_demand(struct check *c, const struct qf_node *rec,
 		add(c, file, where(rec, "closed"),
 		    _("demand is '%s' but has a closing date"), status);
 	}
-	if (kind && !strcmp(status, "adopted") && strcmp(kind, "suggestion"))
-		add(c, file, where(rec, "status"),
-		    _("only suggestions are adopted; this is a '%s'"), kind);
-	if (kind && !strcmp(status, "resolved") && strcmp(kind, "problem"))
-		add(c, file, where(rec, "status"),
-		    _("a '%s' is adopted or declined, not resolved"), kind);
+	if (!qf_status_fits_kind(status, kind)) {
+		if (st == QF_ST_ADOPTED)
+			add(c, file, where(rec, "status"),
+			    _("only suggestions are adopted; this is a '%s'"),
+			    kind);
+		else
+			add(c, file, where(rec, "status"),
+			    _("a '%s' is adopted or declined, not resolved"),
+			    kind);
+	}
 	if (get_date(rec, "opened", &opened) &&
 	    get_date(rec, "closed", &closed) &&
 	    qf_date_cmp(&closed, &opened) < 0)

@@ -117,121 +117,6 @@ static int on_visit(const struct qf_doc *doc, const char *file, void *ud)
 	return a->oom ? qf_error_oom(a->err) : 0;
 }
 
-/* A demand's state at month end, replayed from its log. */
-struct state {
-	int closed;
-	struct qf_date closed_on;
-	const char *outcome;      /* resolved, adopted, declined */
-	const char *dept;
-	const char *level;
-	int has_orig, has_due;
-	struct qf_date orig, due; /* first and last deadline of the round */
-	const char *rating;
-};
-
-static void replay(const struct qf_node *r, const struct qf_date *end,
-		   struct state *st, int *usable)
-{
-	const struct qf_node *log = qf_node_get(r, "log");
-	int any = 0;
-
-	memset(st, 0, sizeof *st);
-	st->level = qf_node_get_str(r, "level");
-	if (st->level && !strcmp(st->level, "higher")) {
-		/* Escalated later?  Then it was local before. */
-		for (size_t i = 0; log && log->kind == QF_NODE_SEQ && i < log->n; i++) {
-			const char *act = qf_node_get_str(log->items[i], "action");
-			if (act && !strcmp(act, "escalate"))
-				st->level = "local";
-		}
-	}
-	for (size_t i = 0; log && log->kind == QF_NODE_SEQ && i < log->n; i++) {
-		const struct qf_node *e = log->items[i];
-		const char *act = qf_node_get_str(e, "action");
-		struct qf_date d, due;
-		int has = date_of(e, "due", &due);
-
-		if (!act || !date_of(e, "date", &d) || qf_date_cmp(&d, end) > 0)
-			continue;
-		any = 1;
-		if (!strcmp(act, "assign")) {
-			st->dept = qf_node_get_str(e, "dept");
-			st->has_orig = st->has_due = has;
-			st->orig = st->due = due;
-		} else if (!strcmp(act, "extend") && has) {
-			st->has_due = 1;
-			st->due = due;
-		} else if (!strcmp(act, "return")) {
-			st->dept = NULL;
-			st->has_orig = st->has_due = 0;
-		} else if (!strcmp(act, "escalate")) {
-			st->level = "higher";
-		} else if (!strcmp(act, "resolve") || !strcmp(act, "adopt") ||
-			   !strcmp(act, "decline")) {
-			st->closed = 1;
-			st->closed_on = d;
-			st->outcome = !strcmp(act, "resolve") ? "resolved" :
-				      !strcmp(act, "adopt") ? "adopted" : "declined";
-		} else if (!strcmp(act, "reopen")) {
-			st->closed = 0;
-			st->rating = NULL;
-			if (has) {
-				st->has_orig = st->has_due = 1;
-				st->orig = st->due = due;
-			}
-		} else if (!strcmp(act, "follow-up")) {
-			st->rating = qf_node_get_str(e, "satisfaction");
-		}
-	}
-	*usable = any;
-}
-
-/* The state from the record's fields, for records without a usable log
- * (or whose log tells another story than its fields). */
-static void from_fields(const struct qf_node *r, const struct qf_date *end,
-			struct state *st)
-{
-	const char *status = qf_node_get_str(r, "status");
-
-	memset(st, 0, sizeof *st);
-	st->level = qf_node_get_str(r, "level");
-	st->dept = qf_node_get_str(r, "dept");
-	st->has_due = date_of(r, "due", &st->due);
-	st->has_orig = date_of(r, "original_due", &st->orig);
-	if (!st->has_orig && st->has_due) {
-		st->has_orig = 1;
-		st->orig = st->due;
-	}
-	if (qf_status_closed(status) && date_of(r, "closed", &st->closed_on) &&
-	    qf_date_cmp(&st->closed_on, end) <= 0) {
-		st->closed = 1;
-		st->outcome = status;
-		st->rating = qf_node_get_str(r, "satisfaction");
-	}
-}
-
-static void demand_state(const struct qf_node *r, const struct qf_date *end,
-			 struct state *st)
-{
-	static const struct qf_date never = { 9999, 12, 31 };
-	struct state now;
-	struct qf_date closed;
-	const char *status = qf_node_get_str(r, "status");
-	int usable;
-
-	/* Trust the log only if, replayed to the end, it agrees with the
-	 * record as it stands. */
-	replay(r, &never, &now, &usable);
-	if (usable && now.closed == qf_status_closed(status) &&
-	    (!now.closed || (date_of(r, "closed", &closed) &&
-			     !qf_date_cmp(&closed, &now.closed_on) &&
-			     !strcmp(now.outcome, status)))) {
-		replay(r, end, st, &usable);
-		return;
-	}
-	from_fields(r, end, st);
-}
-
 static int category_index(const char *cat)
 {
 	const struct qf_term *t = qf_vocab_terms(QF_V_CATEGORY);
@@ -266,7 +151,7 @@ static void count_demand(struct qf_period_figures *p, const char *kind,
 
 static int count_close(struct acc *a, struct qf_period_figures *p,
 		       struct days *days, const char *kind,
-		       const struct state *st, long took)
+		       const struct qf_demand_state *st, long took)
 {
 	int problem = kind && !strcmp(kind, "problem");
 	int local = !st->level || strcmp(st->level, "higher");
@@ -341,7 +226,7 @@ oom:
 
 static void add_story(struct acc *a, struct qf_story **list, size_t *n,
 		      size_t *capp, const struct qf_node *r,
-		      const struct state *st, const struct qf_date *opened,
+		      const struct qf_demand_state *st, const struct qf_date *opened,
 		      long took)
 {
 	struct qf_story *s;
@@ -383,7 +268,7 @@ static int trend_index(const struct qf_month_figures *f,
 }
 
 static void trend_count(struct qf_month_figures *f, const struct qf_date *opened,
-			const struct state *st)
+			const struct qf_demand_state *st)
 {
 	int i = trend_index(f, opened);
 
@@ -403,7 +288,8 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 	const char *kind = qf_node_get_str(r, "kind");
 	const char *cat = qf_node_get_str(r, "category");
 	struct qf_date opened;
-	struct state st;
+	struct qf_demand_state st;
+	struct qf_error serr;
 	struct qf_dept_figures *dp = NULL;
 	long took = 0;
 
@@ -412,7 +298,10 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 	if (qf_date_cmp(&opened, &f->end) > 0 ||
 	    qf_date_cmp(&opened, &f->campaign_start) < 0)
 		return 0;
-	demand_state(r, &f->end, &st);
+	qf_error_clear(&serr);
+	if (qf_demand_state_at(r, &f->end, &st, &serr))
+		return qf_error_set(a->err, serr.code, file, serr.line,
+				    serr.col, _("%s: run qf check"), serr.msg);
 	trend_count(f, &opened, &st);
 	count_demand(&f->total, kind, st.level, cat);
 	if (in(&opened, &f->start, &f->end))
@@ -444,7 +333,7 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 		const char *by = qf_node_get_str(e, "dept");
 		struct qf_date d;
 		struct qf_dept_figures *rp;
-		if (act && !strcmp(act, "return") && by &&
+		if (qf_act_from_name(act) == QF_ACT_RETURN && by &&
 		    date_of(e, "date", &d) && qf_date_cmp(&d, &f->end) <= 0 &&
 		    (rp = dept_get(a, by)))
 			rp->returned++;
@@ -502,7 +391,8 @@ static int on_rating(const struct qf_doc *doc, const char *file, void *ud)
 		const struct qf_node *e = log->items[i];
 		const char *act = qf_node_get_str(e, "action");
 		struct qf_date d;
-		if (act && !strcmp(act, "follow-up") && date_of(e, "date", &d) &&
+		if (qf_act_from_name(act) == QF_ACT_FOLLOW_UP &&
+		    date_of(e, "date", &d) &&
 		    in(&d, &a->f->start, &a->f->end) &&
 		    qf_date_cmp(&d, &a->f->campaign_start) >= 0)
 			count_rating(&a->f->month_f,

@@ -66,8 +66,9 @@ struct qf_node *qf_demand_new(const struct qf_demand_spec *sp)
 			bad = 1;
 		}
 	}
-	bad |= set(r, "status", "open");
-	if (bad || !qf_log_append(r, &sp->opened, "collect", sp->by, NULL)) {
+	bad |= set(r, "status", qf_status_name(QF_ST_OPEN));
+	if (bad || !qf_log_append(r, &sp->opened, qf_act_name(QF_ACT_COLLECT),
+				  sp->by, NULL)) {
 		qf_node_free(r);
 		return NULL;
 	}
@@ -86,16 +87,90 @@ const char *qf_act_name(enum qf_act a)
 		[QF_ACT_RESOLVE] = "resolve",
 		[QF_ACT_FOLLOW_UP] = "follow-up",
 		[QF_ACT_REOPEN] = "reopen",
+		[QF_ACT_COLLECT] = "collect",
+		[QF_ACT_ADOPT] = "adopt",
+		[QF_ACT_DECLINE] = "decline",
 	};
 
 	return (unsigned)a < QF_NACTS ? names[a] : "?";
 }
 
+int qf_act_from_name(const char *name)
+{
+	if (!name)
+		return -1;
+	for (int a = 0; a < QF_NACTS; a++)
+		if (!strcmp(name, qf_act_name((enum qf_act)a)))
+			return a;
+	return -1;
+}
+
+const char *qf_act_outcome(enum qf_act a)
+{
+	switch (a) {
+	case QF_ACT_RESOLVE:
+		return qf_status_name(QF_ST_RESOLVED);
+	case QF_ACT_ADOPT:
+		return qf_status_name(QF_ST_ADOPTED);
+	case QF_ACT_DECLINE:
+		return qf_status_name(QF_ST_DECLINED);
+	default:
+		return NULL;
+	}
+}
+
+const char *qf_status_name(enum qf_status st)
+{
+	static const char *const names[QF_NSTATUS] = {
+		[QF_ST_OPEN] = "open",
+		[QF_ST_ASSIGNED] = "assigned",
+		[QF_ST_RESOLVED] = "resolved",
+		[QF_ST_ADOPTED] = "adopted",
+		[QF_ST_DECLINED] = "declined",
+	};
+
+	return (unsigned)st < QF_NSTATUS ? names[st] : "?";
+}
+
+int qf_status_from_name(const char *status)
+{
+	if (!status)
+		return -1;
+	for (int st = 0; st < QF_NSTATUS; st++)
+		if (!strcmp(status, qf_status_name((enum qf_status)st)))
+			return st;
+	return -1;
+}
+
 int qf_status_closed(const char *status)
 {
-	return status && (!strcmp(status, "resolved") ||
-			  !strcmp(status, "adopted") ||
-			  !strcmp(status, "declined"));
+	int st = qf_status_from_name(status);
+
+	return st == QF_ST_RESOLVED || st == QF_ST_ADOPTED ||
+	       st == QF_ST_DECLINED;
+}
+
+int qf_status_fits_kind(const char *status, const char *kind)
+{
+	int st = qf_status_from_name(status);
+
+	if (!kind)
+		return 1;
+	if (st == QF_ST_ADOPTED)
+		return !strcmp(kind, "suggestion");
+	if (st == QF_ST_RESOLVED)
+		return !strcmp(kind, "problem");
+	return 1;
+}
+
+/* The status resolve leaves a demand of kind in, and the action it
+ * writes to the log. */
+static enum qf_act closing_act(const char *kind, int decline)
+{
+	if (decline)
+		return QF_ACT_DECLINE;
+	return kind && !strcmp(kind, "suggestion") ? QF_ACT_ADOPT :
+						     QF_ACT_RESOLVE;
 }
 
 static int get_date(const struct qf_node *rec, const char *key,
@@ -230,6 +305,7 @@ static int precheck(const struct qf_node *rec, const struct qf_action *a,
 	const char *id = qf_node_get_str(rec, "id");
 	struct qf_date opened, due, last;
 	int closed = qf_status_closed(status);
+	int st = qf_status_from_name(status);
 	const struct qf_node *log = qf_node_get(rec, "log");
 
 	if (!status)
@@ -245,7 +321,7 @@ static int precheck(const struct qf_node *rec, const struct qf_action *a,
 			      qf_node_get_str(log->items[log->n - 1], "date"));
 	switch (a->act) {
 	case QF_ACT_ASSIGN:
-		if (strcmp(status, "open"))
+		if (st != QF_ST_OPEN)
 			/* TRANSLATORS: %s is the demand's status as stored
 			 * (open, assigned, resolved, adopted, declined); keep
 			 * it in English, as in the store. */
@@ -266,7 +342,7 @@ static int precheck(const struct qf_node *rec, const struct qf_action *a,
 			return refuse(err, _("a progress note needs its text"));
 		break;
 	case QF_ACT_EXTEND:
-		if (strcmp(status, "assigned"))
+		if (st != QF_ST_ASSIGNED)
 			return refuse(err, _("it is '%s': only an assigned demand is extended"), status);
 		if (!a->has_due)
 			return refuse(err, _("no new due date"));
@@ -277,13 +353,13 @@ static int precheck(const struct qf_node *rec, const struct qf_action *a,
 			return refuse(err, _("an extension needs a reason"));
 		break;
 	case QF_ACT_RETURN:
-		if (strcmp(status, "assigned"))
+		if (st != QF_ST_ASSIGNED)
 			return refuse(err, _("it is '%s': only an assigned demand is returned"), status);
 		if (!a->note || !*a->note)
 			return refuse(err, _("a return needs a reason"));
 		break;
 	case QF_ACT_URGE:
-		if (strcmp(status, "assigned"))
+		if (st != QF_ST_ASSIGNED)
 			return refuse(err, _("it is '%s': only an assigned demand is urged"), status);
 		if (!qf_demand_overdue(rec, &a->date))
 			return refuse(err, _("it is not overdue (due %s)"),
@@ -339,14 +415,17 @@ static int do_reopen(struct qf_node *rec, const struct qf_action *a,
 	/* A new round: on-time is judged against the new deadline. */
 	qf_node_map_del(rec, "original_due");
 	if (qf_node_get_str(rec, "dept")) {
-		if (qf_node_map_set_str(rec, "status", "assigned"))
+		if (qf_node_map_set_str(rec, "status",
+					qf_status_name(QF_ST_ASSIGNED)))
 			return -1;
 		if (a->has_due && set_date(rec, "due", &a->due))
 			return -1;
-	} else if (qf_node_map_set_str(rec, "status", "open")) {
+	} else if (qf_node_map_set_str(rec, "status",
+				       qf_status_name(QF_ST_OPEN))) {
 		return -1;
 	}
-	if (!(e = qf_log_append(rec, &a->date, "reopen", a->by, note)))
+	if (!(e = qf_log_append(rec, &a->date, qf_act_name(QF_ACT_REOPEN),
+				a->by, note)))
 		return -1;
 	if (a->has_due && qf_node_get_str(rec, "dept") &&
 	    set_date(e, "due", &a->due))
@@ -377,9 +456,11 @@ int qf_demand_act(struct qf_node *rec, const struct qf_action *a,
 		if (a->has_due && set_date(rec, "due", &a->due))
 			goto oom;
 		qf_node_map_del(rec, "original_due");
-		if (qf_node_map_set_str(rec, "status", "assigned"))
+		if (qf_node_map_set_str(rec, "status",
+					qf_status_name(QF_ST_ASSIGNED)))
 			goto oom;
-		if (!(e = qf_log_append(rec, &a->date, "assign", a->by, a->note)) ||
+		if (!(e = qf_log_append(rec, &a->date, qf_act_name(a->act),
+					a->by, a->note)) ||
 		    qf_node_map_set_str(e, "dept", a->dept) ||
 		    set_list(e, "codepts", a->codepts, a->ncodepts) ||
 		    (a->owner && *a->owner &&
@@ -404,7 +485,8 @@ int qf_demand_act(struct qf_node *rec, const struct qf_action *a,
 					qf_node_get_str(rec, "due")))
 			goto oom;
 		if (set_date(rec, "due", &a->due) ||
-		    !(e = qf_log_append(rec, &a->date, "extend", a->by, a->note)) ||
+		    !(e = qf_log_append(rec, &a->date, qf_act_name(a->act),
+					a->by, a->note)) ||
 		    set_date(e, "due", &a->due))
 			goto oom;
 		break;
@@ -413,7 +495,8 @@ int qf_demand_act(struct qf_node *rec, const struct qf_action *a,
 		char *keep = dept ? strdup(dept) : NULL;
 		if (dept && !keep)
 			goto oom;
-		if (!(e = qf_log_append(rec, &a->date, "return", a->by, a->note)) ||
+		if (!(e = qf_log_append(rec, &a->date, qf_act_name(a->act),
+					a->by, a->note)) ||
 		    (keep && qf_node_map_set_str(e, "dept", keep))) {
 			free(keep);
 			goto oom;
@@ -424,29 +507,28 @@ int qf_demand_act(struct qf_node *rec, const struct qf_action *a,
 		qf_node_map_del(rec, "owner");
 		qf_node_map_del(rec, "due");
 		qf_node_map_del(rec, "original_due");
-		if (qf_node_map_set_str(rec, "status", "open"))
+		if (qf_node_map_set_str(rec, "status",
+					qf_status_name(QF_ST_OPEN)))
 			goto oom;
 		break;
 	}
 	case QF_ACT_RESOLVE: {
-		const char *status = a->decline ? "declined" :
-			(kind && !strcmp(kind, "suggestion")) ? "adopted" :
-			"resolved";
-		const char *act = a->decline ? "decline" :
-			!strcmp(status, "adopted") ? "adopt" : "resolve";
-		if (qf_node_map_set_str(rec, "status", status) ||
+		enum qf_act act = closing_act(kind, a->decline);
+		if (qf_node_map_set_str(rec, "status", qf_act_outcome(act)) ||
 		    set_date(rec, "closed", &a->date) ||
 		    qf_node_map_set_str(rec, "resolution", a->note) ||
-		    !qf_log_append(rec, &a->date, act, a->by, a->note))
+		    !qf_log_append(rec, &a->date, qf_act_name(act), a->by,
+				   a->note))
 			goto oom;
 		break;
 	}
 	case QF_ACT_FOLLOW_UP:
-		if (!(e = qf_log_append(rec, &a->date, "follow-up", a->by, a->note)) ||
+		if (!(e = qf_log_append(rec, &a->date, qf_act_name(a->act),
+					a->by, a->note)) ||
 		    qf_node_map_set_str(e, "satisfaction", a->satisfaction))
 			goto oom;
 		if (!strcmp(a->satisfaction, "dissatisfied")) {
-			if (do_reopen(rec, a, "回访不满意，重办"))
+			if (do_reopen(rec, a, QF_TERM("回访不满意，重办")))
 				goto oom;
 		} else if (qf_node_map_set_str(rec, "satisfaction",
 					       a->satisfaction)) {
@@ -464,4 +546,169 @@ int qf_demand_act(struct qf_node *rec, const struct qf_action *a,
 	return QF_OK;
 oom:
 	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));
+}
+
+/* ---- the state of a demand at a date ------------------------------- */
+
+/* Every entry's action is one of the log's names (entries without one
+ * are skipped in the replay, as the schema reports them). */
+static int check_actions(const struct qf_node *log, struct qf_error *err)
+{
+	for (size_t i = 0; log && log->kind == QF_NODE_SEQ && i < log->n; i++) {
+		const struct qf_node *v = qf_node_get(log->items[i], "action");
+		const char *act = qf_node_get_str(log->items[i], "action");
+
+		if (act && qf_act_from_name(act) < 0)
+			return qf_error_set(err, QF_EDATA, NULL, v->line, v->col,
+					    _("field 'log[%zu].action': '%s' is "
+					      "not an action on a demand"), i, act);
+	}
+	return QF_OK;
+}
+
+/* Replay rec's log to the end of date.  *usable: some entry counted. */
+static void replay(const struct qf_node *r, const struct qf_date *date,
+		   struct qf_demand_state *st, int *usable)
+{
+	const struct qf_node *log = qf_node_get(r, "log");
+	int any = 0;
+
+	memset(st, 0, sizeof *st);
+	st->from_log = 1;
+	st->level = qf_node_get_str(r, "level");
+	if (st->level && !strcmp(st->level, "higher")) {
+		/* Escalated later?  Then it was local before. */
+		for (size_t i = 0; log && log->kind == QF_NODE_SEQ && i < log->n; i++)
+			if (qf_act_from_name(qf_node_get_str(log->items[i],
+							     "action")) ==
+			    QF_ACT_ESCALATE)
+				st->level = "local";
+	}
+	for (size_t i = 0; log && log->kind == QF_NODE_SEQ && i < log->n; i++) {
+		const struct qf_node *e = log->items[i];
+		int act = qf_act_from_name(qf_node_get_str(e, "action"));
+		struct qf_date d, due;
+		int has = get_date(e, "due", &due);
+
+		if (act < 0 || !get_date(e, "date", &d) ||
+		    qf_date_cmp(&d, date) > 0)
+			continue;
+		if (!any)
+			st->status = qf_status_name(QF_ST_OPEN);
+		any = 1;
+		switch ((enum qf_act)act) {
+		case QF_ACT_COLLECT:
+			break;
+		case QF_ACT_ASSIGN:
+			st->status = qf_status_name(QF_ST_ASSIGNED);
+			st->dept = qf_node_get_str(e, "dept");
+			st->has_orig = st->has_due = has;
+			st->orig = st->due = due;
+			break;
+		case QF_ACT_EXTEND:
+			if (has) {
+				st->has_due = 1;
+				st->due = due;
+			}
+			break;
+		case QF_ACT_RETURN:
+			st->status = qf_status_name(QF_ST_OPEN);
+			st->dept = NULL;
+			st->has_orig = st->has_due = 0;
+			break;
+		case QF_ACT_ESCALATE:
+			st->level = "higher";
+			break;
+		case QF_ACT_RESOLVE:
+		case QF_ACT_ADOPT:
+		case QF_ACT_DECLINE:
+			st->closed = 1;
+			st->closed_on = d;
+			st->outcome = st->status = qf_act_outcome((enum qf_act)act);
+			break;
+		case QF_ACT_REOPEN:
+			st->closed = 0;
+			st->outcome = NULL;
+			st->rating = NULL;
+			st->status = qf_status_name(st->dept ? QF_ST_ASSIGNED :
+						    QF_ST_OPEN);
+			if (has) {
+				st->has_orig = st->has_due = 1;
+				st->orig = st->due = due;
+			}
+			break;
+		case QF_ACT_FOLLOW_UP:
+			st->rating = qf_node_get_str(e, "satisfaction");
+			break;
+		case QF_ACT_NOTE:
+		case QF_ACT_URGE:
+		default:
+			break;
+		}
+	}
+	*usable = any;
+}
+
+/* The state from the record's fields, for records without a usable log
+ * (or whose log tells another story than its fields). */
+static void from_fields(const struct qf_node *r, const struct qf_date *date,
+			struct qf_demand_state *st)
+{
+	const char *status = qf_node_get_str(r, "status");
+	struct qf_date opened;
+
+	memset(st, 0, sizeof *st);
+	st->level = qf_node_get_str(r, "level");
+	st->dept = qf_node_get_str(r, "dept");
+	st->has_due = get_date(r, "due", &st->due);
+	st->has_orig = get_date(r, "original_due", &st->orig);
+	if (!st->has_orig && st->has_due) {
+		st->has_orig = 1;
+		st->orig = st->due;
+	}
+	if (qf_status_closed(status) && get_date(r, "closed", &st->closed_on) &&
+	    qf_date_cmp(&st->closed_on, date) <= 0) {
+		st->closed = 1;
+		st->outcome = st->status = status;
+		st->rating = qf_node_get_str(r, "satisfaction");
+	} else if (qf_status_closed(status)) {
+		/* Closed later: before that, with a unit or waiting for one. */
+		st->status = qf_status_name(st->dept ? QF_ST_ASSIGNED :
+					    QF_ST_OPEN);
+	} else {
+		st->status = status;
+	}
+	if (get_date(r, "opened", &opened) && qf_date_cmp(&opened, date) > 0)
+		st->status = NULL;
+}
+
+int qf_demand_state_at(const struct qf_node *rec, const struct qf_date *date,
+		       struct qf_demand_state *out, struct qf_error *err)
+{
+	static const struct qf_date never = { 9999, 12, 31 };
+	struct qf_demand_state now;
+	struct qf_date closed;
+	const char *status;
+	int usable, rc;
+
+	memset(out, 0, sizeof *out);
+	if (!rec || rec->kind != QF_NODE_MAP)
+		return qf_error_set(err, QF_EDATA, NULL, rec ? rec->line : 0,
+				    rec ? rec->col : 0,
+				    _("a demand is a mapping of fields"));
+	if ((rc = check_actions(qf_node_get(rec, "log"), err)))
+		return rc;
+	status = qf_node_get_str(rec, "status");
+	/* Trust the log only if, replayed to the end, it agrees with the
+	 * record as it stands. */
+	replay(rec, &never, &now, &usable);
+	if (usable && now.closed == qf_status_closed(status) &&
+	    (!now.closed || (get_date(rec, "closed", &closed) &&
+			     !qf_date_cmp(&closed, &now.closed_on) &&
+			     !strcmp(now.outcome, status)))) {
+		replay(rec, date, out, &usable);
+		return QF_OK;
+	}
+	from_fields(rec, date, out);
+	return QF_OK;
 }

@@ -452,6 +452,9 @@ static void test_act_names(void **state)
 	assert_string_equal(qf_act_name(QF_ACT_RESOLVE), "resolve");
 	assert_string_equal(qf_act_name(QF_ACT_FOLLOW_UP), "follow-up");
 	assert_string_equal(qf_act_name(QF_ACT_REOPEN), "reopen");
+	assert_string_equal(qf_act_name(QF_ACT_COLLECT), "collect");
+	assert_string_equal(qf_act_name(QF_ACT_ADOPT), "adopt");
+	assert_string_equal(qf_act_name(QF_ACT_DECLINE), "decline");
 	assert_string_equal(qf_act_name(QF_NACTS), "?");
 	assert_string_equal(qf_act_name((enum qf_act)-1), "?");
 }
@@ -1381,6 +1384,293 @@ static void test_life(void **state)
 	free(got);
 }
 
+/* ---- the state of a demand at a date ------------------------------- */
+
+static struct qf_date day(int y, int m, int d)
+{
+	struct qf_date x;
+
+	x.y = y;
+	x.m = m;
+	x.d = d;
+	return x;
+}
+
+static void assert_date(const struct qf_date *got, int y, int m, int d)
+{
+	assert_int_equal(got->y, y);
+	assert_int_equal(got->m, m);
+	assert_int_equal(got->d, d);
+}
+
+/* The state of rec at y-m-d, replayed from its log. */
+static struct qf_demand_state state_at(const struct qf_node *rec, int y,
+				       int m, int d)
+{
+	struct qf_demand_state st;
+	struct qf_date at = day(y, m, d);
+	struct qf_error err;
+	int rc;
+
+	memset(&err, 0, sizeof err);
+	rc = qf_demand_state_at(rec, &at, &st, &err);
+	if (rc != QF_OK)
+		fail_msg("state at %d-%d-%d refused (%d): %s", y, m, d, rc,
+			 err.msg);
+	return st;
+}
+
+static void assert_str_or_null(const char *got, const char *want)
+{
+	if (!want)
+		assert_null(got);
+	else
+		assert_string_equal(got ? got : "(null)", want);
+}
+
+static void assert_state(const struct qf_demand_state *st,
+			 const char *status, int closed, const char *dept,
+			 const char *rating)
+{
+	assert_str_or_null(st->status, status);
+	assert_int_equal(st->closed, closed);
+	assert_str_or_null(st->outcome, closed ? status : NULL);
+	assert_str_or_null(st->dept, dept);
+	assert_str_or_null(st->rating, rating);
+}
+
+static void test_act_from_name(void **state)
+{
+	(void)state;
+	for (int a = 0; a < QF_NACTS; a++)
+		assert_int_equal(qf_act_from_name(qf_act_name((enum qf_act)a)),
+				 a);
+	assert_int_equal(qf_act_from_name("collect"), QF_ACT_COLLECT);
+	assert_int_equal(qf_act_from_name("adopt"), QF_ACT_ADOPT);
+	assert_int_equal(qf_act_from_name("decline"), QF_ACT_DECLINE);
+	assert_int_equal(qf_act_from_name("follow-up"), QF_ACT_FOLLOW_UP);
+	assert_int_equal(qf_act_from_name("frob"), -1);
+	assert_int_equal(qf_act_from_name("Assign"), -1);
+	assert_int_equal(qf_act_from_name("assign "), -1);
+	assert_int_equal(qf_act_from_name("?"), -1);
+	assert_int_equal(qf_act_from_name(""), -1);
+	assert_int_equal(qf_act_from_name(NULL), -1);
+	assert_string_equal(qf_act_outcome(QF_ACT_RESOLVE), "resolved");
+	assert_string_equal(qf_act_outcome(QF_ACT_ADOPT), "adopted");
+	assert_string_equal(qf_act_outcome(QF_ACT_DECLINE), "declined");
+	assert_null(qf_act_outcome(QF_ACT_REOPEN));
+	assert_null(qf_act_outcome(QF_ACT_COLLECT));
+}
+
+static void test_status_names(void **state)
+{
+	(void)state;
+	for (int s = 0; s < QF_NSTATUS; s++)
+		assert_int_equal(qf_status_from_name(
+			qf_status_name((enum qf_status)s)), s);
+	assert_string_equal(qf_status_name(QF_ST_OPEN), "open");
+	assert_string_equal(qf_status_name(QF_ST_DECLINED), "declined");
+	assert_string_equal(qf_status_name(QF_NSTATUS), "?");
+	assert_int_equal(qf_status_from_name("closed"), -1);
+	assert_int_equal(qf_status_from_name(NULL), -1);
+	assert_int_equal(qf_status_fits_kind("adopted", "suggestion"), 1);
+	assert_int_equal(qf_status_fits_kind("adopted", "problem"), 0);
+	assert_int_equal(qf_status_fits_kind("resolved", "problem"), 1);
+	assert_int_equal(qf_status_fits_kind("resolved", "suggestion"), 0);
+	assert_int_equal(qf_status_fits_kind("declined", "suggestion"), 1);
+	assert_int_equal(qf_status_fits_kind("resolved", NULL), 1);
+	assert_int_equal(qf_status_fits_kind(NULL, "problem"), 1);
+}
+
+/* Assigned, extended, resolved, reopened by a dissatisfied follow-up,
+ * resolved again: the state before, on and between each step. */
+static void test_state_at_life(void **state)
+{
+	struct qf_demand_spec sp = full_spec();
+	struct qf_node *r = qf_demand_new(&sp);
+	struct qf_demand_state st;
+	struct qf_action a;
+
+	*state = r;
+	assert_non_null(r);
+	a = action(QF_ACT_ASSIGN, 2023, 5, 3);
+	a.dept = "发改局";
+	due(&a, 2023, 5, 23);
+	act_ok(r, &a);
+	a = action(QF_ACT_EXTEND, 2023, 5, 20);
+	a.note = "审批中";
+	due(&a, 2023, 6, 10);
+	act_ok(r, &a);
+	a = action(QF_ACT_RESOLVE, 2023, 6, 5);
+	a.note = "已放款";
+	act_ok(r, &a);
+	a = action(QF_ACT_FOLLOW_UP, 2023, 6, 8);
+	a.satisfaction = "dissatisfied";
+	due(&a, 2023, 6, 30);
+	act_ok(r, &a);
+	a = action(QF_ACT_RESOLVE, 2023, 6, 20);
+	a.note = "追加放款";
+	act_ok(r, &a);
+	a = action(QF_ACT_FOLLOW_UP, 2023, 6, 25);
+	a.satisfaction = "satisfied";
+	act_ok(r, &a);
+
+	/* Before it was collected: nothing yet. */
+	st = state_at(r, 2023, 4, 30);
+	assert_int_equal(st.from_log, 1);
+	assert_state(&st, NULL, 0, NULL, NULL);
+	assert_int_equal(st.has_due, 0);
+	assert_string_equal(st.level, "local");
+
+	st = state_at(r, 2023, 5, 1);
+	assert_state(&st, "open", 0, NULL, NULL);
+	assert_int_equal(st.has_due, 0);
+	assert_int_equal(st.has_orig, 0);
+	st = state_at(r, 2023, 5, 2);
+	assert_state(&st, "open", 0, NULL, NULL);
+
+	/* Assigned: the first deadline is both. */
+	st = state_at(r, 2023, 5, 3);
+	assert_state(&st, "assigned", 0, "发改局", NULL);
+	assert_int_equal(st.has_orig, 1);
+	assert_int_equal(st.has_due, 1);
+	assert_date(&st.orig, 2023, 5, 23);
+	assert_date(&st.due, 2023, 5, 23);
+	st = state_at(r, 2023, 5, 19);
+	assert_date(&st.due, 2023, 5, 23);
+
+	/* Extended: the original deadline stays. */
+	st = state_at(r, 2023, 5, 20);
+	assert_state(&st, "assigned", 0, "发改局", NULL);
+	assert_date(&st.orig, 2023, 5, 23);
+	assert_date(&st.due, 2023, 6, 10);
+	st = state_at(r, 2023, 6, 4);
+	assert_state(&st, "assigned", 0, "发改局", NULL);
+
+	/* Resolved. */
+	st = state_at(r, 2023, 6, 5);
+	assert_state(&st, "resolved", 1, "发改局", NULL);
+	assert_date(&st.closed_on, 2023, 6, 5);
+	assert_date(&st.orig, 2023, 5, 23);
+	assert_date(&st.due, 2023, 6, 10);
+	st = state_at(r, 2023, 6, 7);
+	assert_state(&st, "resolved", 1, "发改局", NULL);
+	assert_date(&st.closed_on, 2023, 6, 5);
+
+	/* The dissatisfied follow-up reopened it: a new round, its rating
+	 * gone with the closing, the new due date both deadlines. */
+	st = state_at(r, 2023, 6, 8);
+	assert_state(&st, "assigned", 0, "发改局", NULL);
+	assert_date(&st.orig, 2023, 6, 30);
+	assert_date(&st.due, 2023, 6, 30);
+	st = state_at(r, 2023, 6, 19);
+	assert_state(&st, "assigned", 0, "发改局", NULL);
+
+	/* Resolved again. */
+	st = state_at(r, 2023, 6, 20);
+	assert_state(&st, "resolved", 1, "发改局", NULL);
+	assert_date(&st.closed_on, 2023, 6, 20);
+	assert_date(&st.orig, 2023, 6, 30);
+	st = state_at(r, 2023, 6, 24);
+	assert_state(&st, "resolved", 1, "发改局", NULL);
+
+	/* Rated. */
+	st = state_at(r, 2023, 6, 25);
+	assert_state(&st, "resolved", 1, "发改局", "satisfied");
+	st = state_at(r, 2099, 1, 1);
+	assert_state(&st, "resolved", 1, "发改局", "satisfied");
+	assert_date(&st.closed_on, 2023, 6, 20);
+	assert_int_equal(st.from_log, 1);
+}
+
+static void test_state_at_adopt_decline(void **state)
+{
+	struct qf_node *r = read_rec(TOP SUGGESTION "status: open\n" LOG1);
+	struct qf_node *p = read_rec(ASSIGNED);
+	struct qf_demand_state st;
+	struct qf_action a;
+	const struct qf_node *log;
+
+	(void)state;
+	a = action(QF_ACT_RESOLVE, 2023, 5, 9);
+	a.note = "已采纳";
+	act_ok(r, &a);
+	log = qf_node_get(r, "log");
+	assert_string_equal(qf_node_get_str(log->items[log->n - 1], "action"),
+			    "adopt");
+	st = state_at(r, 2023, 5, 8);
+	assert_state(&st, "open", 0, NULL, NULL);
+	st = state_at(r, 2023, 5, 9);
+	assert_state(&st, "adopted", 1, NULL, NULL);
+	assert_date(&st.closed_on, 2023, 5, 9);
+	assert_int_equal(st.from_log, 1);
+
+	a = action(QF_ACT_RESOLVE, 2023, 5, 12);
+	a.note = "政策不允许";
+	a.decline = 1;
+	act_ok(p, &a);
+	log = qf_node_get(p, "log");
+	assert_string_equal(qf_node_get_str(log->items[log->n - 1], "action"),
+			    "decline");
+	st = state_at(p, 2023, 5, 11);
+	assert_state(&st, "assigned", 0, "发改局", NULL);
+	st = state_at(p, 2023, 5, 12);
+	assert_state(&st, "declined", 1, "发改局", NULL);
+	assert_date(&st.closed_on, 2023, 5, 12);
+	qf_node_free(r);
+	qf_node_free(p);
+}
+
+/* A log that does not agree with the fields is not trusted: the fields
+ * tell the state, closed from the closing date on. */
+static void test_state_at_from_fields(void **state)
+{
+	struct qf_node *r = read_rec(TOP PROBLEM ASSIGNED_FIELDS
+				     "status: resolved\n" CLOSING LOG1);
+	struct qf_demand_state st;
+
+	(void)state;
+	st = state_at(r, 2023, 5, 9);
+	assert_int_equal(st.from_log, 0);
+	assert_state(&st, "assigned", 0, "发改局", NULL);
+	st = state_at(r, 2023, 5, 10);
+	assert_int_equal(st.from_log, 0);
+	assert_state(&st, "resolved", 1, "发改局", NULL);
+	assert_date(&st.closed_on, 2023, 5, 10);
+	st = state_at(r, 2023, 4, 1);
+	assert_null(st.status);
+	qf_node_free(r);
+}
+
+static void test_state_at_unknown_action(void **state)
+{
+	struct qf_node *r = read_rec(TOP PROBLEM "status: open\n" LOG1
+				     "- date: 2023-05-02\n  action: frob\n");
+	struct qf_node *s = read_rec("---\n- a\n");
+	struct qf_demand_state st;
+	struct qf_date at = day(2023, 6, 1);
+	struct qf_error err;
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	assert_int_equal(qf_demand_state_at(r, &at, &st, &err), QF_EDATA);
+	assert_int_equal(err.code, QF_EDATA);
+	assert_string_equal(err.msg, "field 'log[1].action': 'frob' is not "
+			    "an action on a demand");
+	assert_string_equal(err.file, "");
+	assert_int_equal(err.line, 17);
+	assert_int_equal(err.col, 11);
+	/* Refused whatever the date: an entry after it counts too. */
+	at = day(2023, 5, 1);
+	memset(&err, 0, sizeof err);
+	assert_int_equal(qf_demand_state_at(r, &at, &st, &err), QF_EDATA);
+	memset(&err, 0, sizeof err);
+	assert_int_equal(qf_demand_state_at(s, &at, &st, &err), QF_EDATA);
+	assert_int_equal(err.code, QF_EDATA);
+	qf_node_free(r);
+	qf_node_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1443,6 +1733,12 @@ int main(void)
 		cmocka_unit_test(test_order_unknown_key_last),
 		cmocka_unit_test(test_order_unknown_key_after_status),
 		cmocka_unit_test_teardown(test_life, teardown_node),
+		cmocka_unit_test(test_act_from_name),
+		cmocka_unit_test(test_status_names),
+		cmocka_unit_test_teardown(test_state_at_life, teardown_node),
+		cmocka_unit_test(test_state_at_adopt_decline),
+		cmocka_unit_test(test_state_at_from_fields),
+		cmocka_unit_test(test_state_at_unknown_action),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
