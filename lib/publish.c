@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "qf/file.h"
@@ -153,15 +154,24 @@ int qf_publish(struct qf_store *s, const char *key, const char *bulletin,
 		goto out;
 	}
 	*strrchr(dir, '/') = '\0';
-	/* The figures file last: its presence is what says "published". */
-	if ((rc = qf_store_mkdir(s, dir, err)) ||
-	    (rc = qf_file_replace(md, bulletin, strlen(bulletin), qf_store_file_mode(s),
-				  err)) ||
-	    (rc = qf_file_replace(rec, fp.s ? fp.s : "", fp.len, qf_store_file_mode(s),
-				  err)) ||
-	    (rc = qf_file_replace(csv, figures_csv, strlen(figures_csv), qf_store_file_mode(s),
-				  err)))
+	/* The figures file last: its presence is what says "published".  A
+	 * failure before it takes back the bulletin and the fingerprints, so
+	 * that the store is as it was; a process killed before it leaves
+	 * them behind, unpublished, for the next --publish to overwrite. */
+	if ((rc = qf_store_mkdir(s, dir, err)))
 		goto out;
+	if ((rc = qf_file_replace(md, bulletin, strlen(bulletin),
+				  qf_store_file_mode(s), err)) ||
+	    (rc = qf_file_replace(rec, fp.s ? fp.s : "", fp.len,
+				  qf_store_file_mode(s), err)) ||
+	    (rc = qf_file_replace(csv, figures_csv, strlen(figures_csv),
+				  qf_store_file_mode(s), err))) {
+		if (stat(csv, &st) != 0) {
+			(void)unlink(rec);
+			(void)unlink(md);
+		}
+		goto out;
+	}
 	/* New files: the store's mode, whatever the umask. */
 	(void)!chmod(md, qf_store_file_mode(s));
 	(void)!chmod(rec, qf_store_file_mode(s));
