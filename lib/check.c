@@ -327,6 +327,71 @@ static int remember(struct check *c, const char *id, const char *file,
 	return 0;
 }
 
+/* The first control character of s (len bytes of UTF-8): C0 but for
+ * TAB and newline (a multi-line block scalar holds newlines), DEL, and C1
+ * (U+0080..U+009F, two bytes: C2 80..C2 9F).  -1 when there is none. */
+static long control_in(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < len; i++) {
+		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') ||
+		    p[i] == 0x7f)
+			return p[i];
+		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f)
+			return p[i + 1];
+	}
+	return -1;
+}
+
+/* Was a problem at at's place said for this record already (entries
+ * from before on)?  Then that one is enough: a value the schema refused
+ * (not one of an enumeration's, say) is not named twice. */
+static int said_at(const struct check *c, size_t before,
+		   const struct qf_node *at)
+{
+	for (size_t i = before; i < c->out->n; i++)
+		if (c->out->v[i].line == at->line &&
+		    c->out->v[i].col == at->col)
+			return 1;
+	return 0;
+}
+
+/* Every value of n holding a control character: a terminal acts on
+ * them (ESC starts a sequence that recolours or moves the cursor; C1 CSI
+ * the same in one character), so a name or a title could rewrite what
+ * a list or a bulletin shows.  The schemas let any string through: the
+ * commands escape what they print, check says where they are. */
+static void check_controls(struct check *c, const char *file,
+			   const struct qf_node *n, char *path, size_t len,
+			   size_t cap, size_t before)
+{
+	long ch;
+
+	if (n->kind == QF_NODE_SCALAR) {
+		/* A record that is a bare scalar the schema has refused. */
+		if (!len || !n->str || (ch = control_in(n->str, n->len)) < 0 ||
+		    said_at(c, before, n))
+			return;
+		add(c, file, n, _("field '%s': holds a control character "
+				  "(U+%04lX)"), path, ch);
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		int w = n->kind == QF_NODE_MAP ?
+			snprintf(path + len, cap - len, len ? ".%s" : "%s",
+				 n->keys[i]->str ? n->keys[i]->str : "") :
+			snprintf(path + len, cap - len, "[%zu]", i);
+		size_t l = w < 0 ? len : len + (size_t)w;
+
+		if (l >= cap)
+			l = cap - 1;
+		check_controls(c, file, n->items[i], path, l, cap, before);
+		path[len] = '\0';
+	}
+}
+
 static int check_record(const struct qf_doc *doc, const char *file,
 			void *ud)
 {
@@ -340,6 +405,12 @@ static int check_record(const struct qf_doc *doc, const char *file,
 	c->records++;
 	qf_schema_validate_later(c->schema, rec, file, check_ref, c, c->out,
 				 &c->pending);
+	{
+		char path[256];
+
+		path[0] = '\0';
+		check_controls(c, file, rec, path, 0, sizeof path, before);
+	}
 	if (rec->kind != QF_NODE_MAP)
 		return 0;
 	id = qf_node_get_str(rec, "id");

@@ -91,4 +91,33 @@ if expect_code 78 qf check --data bad && expect_err_has "bad/qf.yaml:2:7: field 
 test_start "no store: 66; a stray argument: 64"
 if expect_code 66 qf check --data "$T" && expect_code 64 qf check --data bad extra; then pass; fi
 
+# Control characters in text: ESC (here a colour sequence, as a YAML
+# escape) in a firm's name, C1 NEL and CSI in a demand's title and a log
+# note.  A terminal acts on them, so check says where each one is: the
+# value's line and column.
+cd "$T/w"
+new_store ctl
+cd ctl
+printf -- '---\nid: F-HY-0001\nname: "\\e[31mX1\\e[0m"\nsince: 2023-06-01\n' >firms/HY.yaml
+printf -- '---\nid: D-HY-202306-0001\nfirm: F-HY-0001\nopened: 2023-06-02\nsource: 热线\nkind: problem\nlevel: local\ncategory: financing\ntitle: "贷款\\u0085难"\nstatus: open\nlog:\n- date: 2023-06-02\n  action: collect\n  note: "x\\x9by"\n' >demands/2023-06.yaml
+test_start "a control character in a value is a problem at its place; exit 1"
+if expect_code 1 qf check && expect_out <<'X' &&
+demands/2023-06.yaml:9:8: field 'title': holds a control character (U+0085)
+demands/2023-06.yaml:14:9: field 'log[0].note': holds a control character (U+009B)
+firms/HY.yaml:3:7: field 'name': holds a control character (U+001B)
+X
+	expect_err_has "2 records checked, 3 problems"; then pass; fi
+
+test_start "... and none reaches the output raw"
+if assert test "$(tr -d '\n' <"$T/out" | LC_ALL=C tr -d '\040-\176\200-\377' | wc -c)" -eq 0 &&
+	assert test "$(LC_ALL=C grep -c "$(printf '\302[\200-\237]')" "$T/out")" -eq 0; then pass; fi
+
+# Newlines (a multi-line block scalar) and TABs are text.
+printf -- '---\nid: F-HY-0001\nname: 甲公司\nsince: 2023-06-01\n' >firms/HY.yaml
+printf -- '---\nid: D-HY-202306-0001\nfirm: F-HY-0001\nopened: 2023-06-02\nsource: 热线\nkind: problem\nlevel: local\ncategory: financing\ntitle: 贷款难\ndetail: |-\n  需要流动资金\n  500\t万元\nstatus: open\nlog:\n- date: 2023-06-02\n  action: collect\n  note: "第一行\\n第二行"\n' >demands/2023-06.yaml
+test_start "a multi-line detail and a TAB are not control characters to check"
+if expect_code 0 qf check && expect_out <<'X' &&
+X
+	expect_err_has "2 records checked, 0 problems"; then pass; fi
+
 done_testing
