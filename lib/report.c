@@ -429,7 +429,8 @@ static void register_figures(struct acc *a, struct qf_store *s)
 {
 	struct qf_month_figures *f = a->f;
 	const struct qf_node *tags = qf_node_get(qf_store_settings(s), "coverage_tags");
-	static const char *const dflt[] = { "规上", "重点" };
+	/* The tags bulletins count coverage by: data, not wording. */
+	static const char *const dflt[] = { QF_TERM("规上"), QF_TERM("重点") };
 	size_t ndflt = 2;
 
 	if (tags && tags->kind == QF_NODE_SEQ) {
