@@ -40,28 +40,28 @@ install_deps() { # install_deps [EXTRA PACKAGES...]
 jobs=$(nproc 2>/dev/null || echo 2)
 # The command-line tests run under valgrind in `test` (QF_VALGRIND=1, see
 # tests/cli/lib.sh), two at a time.  Not all of them: a program under
-# valgrind starts in half a second, not in 15 ms, and `qf CMD` is two
-# programs, so a script's time is its number of runs.  Timed with ctest -j2
-# on 2 cores (seconds each, 2026-12-07): all 26 that valgrind can watch
-# took 20 min (another build beside them at first); this set takes 3 min 22 s (the earlier 6 scripts: 60 s), so
-# that `test` stays near 18 of its 20 minutes:
-#   qf 9, init 11, perms 12, check 16, add-firm 17, hand-edits 23,
-#   add-demand 24, i18n 29, add-visit 30, every-command 33 (every program
-#   once, the actions and lists among them), escalate 39, return 50,
-#   resolve 54, monthly-report 67.
+# valgrind starts in half a second, not in 15 ms, so a script's time is
+# its number of runs (lib.sh runs `qf CMD` as qf-CMD straight away, one
+# program instead of two, but for t-qf and t-every-command, which watch
+# the dispatcher too).  All 26 that valgrind can watch took 20 min with
+# ctest -j2 on 2 cores before that halving (not measured after); this set,
+# every command that writes and every action, took 300 s on 2026-12-07
+# (seconds each):
+#   init 6, perms 9, qf 9, check 11, add-firm 11, hand-edits 15,
+#   add-demand 17, i18n 18, add-visit 20, escalate 29, resolve 32,
+#   every-command 33 (every program once, the reads among them),
+#   return 35, note 39, monthly-report 40, reopen 41, extend 42,
+#   follow-up 44, urge 64, assign 78.
 # Left out, and why:
-#   assign 73, follow-up 74, reopen 73, extend 63, note 59, urge 46: the
-#     other actions of cmd/action.c, beside resolve, return and escalate;
-#   list-open 352, list-visits 343, list-firms 231, show 121: reads, each
-#     run once in every-command;
-#   concurrency 386: writers waiting for each other's lock;
-#   lock 192, and it fails: it times lock waits in seconds, which
-#     valgrind's slowness breaks;
+#   list-open, list-visits 108, list-firms, show 139: reads, each run
+#     once in every-command, and the whole CLI suite runs under ASan+LSan;
+#   concurrency: writers waiting for each other's lock, 7 min alone;
+#   lock: it times lock waits in seconds, which valgrind's slowness breaks;
 #   bulletin-pdf: its time is chromium's, not under valgrind (its qf run,
 #     the HTML bulletin, is in monthly-report too);
 #   install: it runs the installed programs by path with a clean
 #     environment, which the valgrind wrappers never start.
-VALGRIND_CLI="^cli/t-(qf|init|perms|check|add-firm|hand-edits|add-demand|i18n|add-visit|every-command|escalate|return|resolve|monthly-report)$"
+VALGRIND_CLI="^cli/t-(qf|init|perms|check|add-firm|hand-edits|add-demand|i18n|add-visit|every-command|escalate|return|resolve|monthly-report|assign|follow-up|reopen|extend|note|urge)$"
 VALGRIND_CLI_SKIP="^$"
 # QF_VALGRIND_ALL=1 ./setup.sh test: all that valgrind can watch but lock.
 if [ "${QF_VALGRIND_ALL:-0}" = 1 ]; then

@@ -39,6 +39,20 @@ if [ "${QF_VALGRIND:-0}" = 1 ]; then
 			"${T##*/}.${prog##*/}" "$vglog" "$prog" >"$T/vg/${prog##*/}"
 		chmod +x "$T/vg/${prog##*/}"
 	done
+	# "qf CMD ..." is two programs under valgrind, each starting in half
+	# a second: run qf-CMD under valgrind straight away, as the
+	# dispatcher would.  The dispatcher itself is watched where a script
+	# sets QF_VG_DISPATCH=1 (t-qf, t-every-command).
+	vgrun="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --trace-children=yes $vglog"
+	cat >"$T/vg/qf" <<EOF
+#!/bin/sh
+if [ -z "\${QF_VG_DISPATCH:-}" ] && [ -n "\${1:-}" ] && [ -x "$QF_BIN/qf-\$1" ]; then
+	p="$QF_BIN/qf-\$1"; shift
+	QF_VG_NAME="${T##*/}.\${p##*/}" exec $vgrun "\$p" "\$@"
+fi
+QF_VG_NAME=${T##*/}.qf exec $vgrun "$QF_BIN/qf" "\$@"
+EOF
+	chmod +x "$T/vg/qf"
 	PATH="$T/vg:$PATH"
 fi
 

@@ -6,6 +6,8 @@
 # through valgrind.
 . "${QF_SRC}/tests/cli/lib.sh"
 . "${QF_SRC}/tests/every-command.sh"
+# Every program, the dispatcher among them, under valgrind too.
+QF_VG_DISPATCH=1; export QF_VG_DISPATCH
 
 QF_TODAY=2023-11-20
 export QF_TODAY

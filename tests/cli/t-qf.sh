@@ -1,6 +1,8 @@
 #!/bin/sh
 # qf: the dispatcher.
 . "${QF_SRC}/tests/cli/lib.sh"
+# The dispatcher is what this script tests: under valgrind too.
+QF_VG_DISPATCH=1; export QF_VG_DISPATCH
 
 test_start "qf --help lists the commands; qf alone is a usage error"
 if expect_code 0 qf --help && expect_out_has "add-visit" && expect_out_has "monthly-report" &&
