@@ -4,7 +4,6 @@
  * them does not care which language the store speaks.  Names (units,
  * tags, firms) are data: JSON strings through qf_json_string, CSV cells
  * through qf_csv_cell (quoted, and never a formula). */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,18 +13,6 @@
 #include "qf/text.h"
 #include "qf/vocab.h"
 #include "report_impl.h"
-
-static void say(struct qf_buf *o, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void say(struct qf_buf *o, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	qf_buf_vprintf(o, fmt, ap);
-	va_end(ap);
-}
 
 char *qf_rate(long num, long den, char *buf, size_t n)
 {
@@ -58,30 +45,30 @@ static void json_period(struct qf_buf *o, const char *name,
 	const struct qf_term *terms = qf_vocab_terms(QF_V_CATEGORY);
 	char m[24];
 
-	say(o, "  \"%s\": {\n", name);
-	say(o, "    \"visits\": %ld, \"firms_visited\": %ld, \"visitors\": %ld,\n",
+	qf_buf_printf(o, "  \"%s\": {\n", name);
+	qf_buf_printf(o, "    \"visits\": %ld, \"firms_visited\": %ld, \"visitors\": %ld,\n",
 	    p->visits, p->firms_visited, p->visitors);
-	say(o, "    \"demands\": %ld, \"problems\": %ld, \"suggestions\": %ld, \"amount_yuan\": %lld,\n",
+	qf_buf_printf(o, "    \"demands\": %ld, \"problems\": %ld, \"suggestions\": %ld, \"amount_yuan\": %lld,\n",
 	    p->demands, p->problems, p->suggestions, p->amount);
-	say(o, "    \"local\": %ld, \"higher\": %ld, \"local_problems\": %ld, \"higher_problems\": %ld,\n",
+	qf_buf_printf(o, "    \"local\": %ld, \"higher\": %ld, \"local_problems\": %ld, \"higher_problems\": %ld,\n",
 	    p->local, p->higher, p->local_problems, p->higher_problems);
-	say(o, "    \"by_category\": {");
+	qf_buf_printf(o, "    \"by_category\": {");
 	for (int i = 0, k = 0; terms[i].token && i < QF_REPORT_NCATS; i++)
 		if (p->by_category[i])
-			say(o, "%s\"%s\": %ld", k++ ? ", " : "", terms[i].token,
+			qf_buf_printf(o, "%s\"%s\": %ld", k++ ? ", " : "", terms[i].token,
 			    p->by_category[i]);
-	say(o, "},\n");
-	say(o, "    \"resolved\": %ld, \"local_resolved\": %ld, \"higher_resolved\": %ld,\n",
+	qf_buf_printf(o, "},\n");
+	qf_buf_printf(o, "    \"resolved\": %ld, \"local_resolved\": %ld, \"higher_resolved\": %ld,\n",
 	    p->resolved, p->local_resolved, p->higher_resolved);
-	say(o, "    \"adopted\": %ld, \"declined\": %ld, \"closed\": %ld,\n",
+	qf_buf_printf(o, "    \"adopted\": %ld, \"declined\": %ld, \"closed\": %ld,\n",
 	    p->adopted, p->declined, p->closed);
-	say(o, "    \"closed_with_due\": %ld, \"on_time_original\": %ld, \"on_time_extended\": %ld,\n",
+	qf_buf_printf(o, "    \"closed_with_due\": %ld, \"on_time_original\": %ld, \"on_time_extended\": %ld,\n",
 	    p->closed_with_due, p->on_time_original, p->on_time_extended);
 	qf_report_median(p->median_days_x2, m, sizeof m);
-	say(o, "    \"median_days\": %s,\n", strcmp(m, "-") ? m : "null");
-	say(o, "    \"rated\": %ld, \"satisfied\": %ld, \"basic\": %ld, \"dissatisfied\": %ld\n",
+	qf_buf_printf(o, "    \"median_days\": %s,\n", strcmp(m, "-") ? m : "null");
+	qf_buf_printf(o, "    \"rated\": %ld, \"satisfied\": %ld, \"basic\": %ld, \"dissatisfied\": %ld\n",
 	    p->rated, p->satisfied, p->basic, p->dissatisfied);
-	say(o, "  }%s\n", last ? "" : ",");
+	qf_buf_printf(o, "  }%s\n", last ? "" : ",");
 }
 
 static void json_str(struct qf_buf *o, const char *s)
@@ -98,95 +85,95 @@ void qf_report_json(struct qf_buf *o, const struct qf_month_figures *f,
 	char from[16], to[16];
 
 	if (f->week)
-		say(o, "{\n  \"week\": %d,\n  \"from\": \"%s\",\n  \"to\": \"%s\",\n",
+		qf_buf_printf(o, "{\n  \"week\": %d,\n  \"from\": \"%s\",\n  \"to\": \"%s\",\n",
 		    f->week, qf_date_format(&f->start, from, sizeof from),
 		    qf_date_format(&f->end, to, sizeof to));
 	else
-		say(o, "{\n  \"month\": \"%04d-%02d\",\n", f->year, f->month);
-	say(o, "  \"campaign_start\": \"%s\",\n", cs);
-	say(o, "  \"firms\": %ld,\n", f->firms);
-	say(o, "  \"coverage\": \"%s\",\n",
+		qf_buf_printf(o, "{\n  \"month\": \"%04d-%02d\",\n", f->year, f->month);
+	qf_buf_printf(o, "  \"campaign_start\": \"%s\",\n", cs);
+	qf_buf_printf(o, "  \"firms\": %ld,\n", f->firms);
+	qf_buf_printf(o, "  \"coverage\": \"%s\",\n",
 	    qf_rate(t->firms_visited, f->firms, r, sizeof r));
-	say(o, "  \"resolution_rate\": \"%s\",\n",
+	qf_buf_printf(o, "  \"resolution_rate\": \"%s\",\n",
 	    qf_rate(t->local_resolved, t->local_problems, r, sizeof r));
-	say(o, "  \"adoption_rate\": \"%s\",\n",
+	qf_buf_printf(o, "  \"adoption_rate\": \"%s\",\n",
 	    qf_rate(t->adopted, t->suggestions, r, sizeof r));
-	say(o, "  \"on_time_rate_original\": \"%s\",\n",
+	qf_buf_printf(o, "  \"on_time_rate_original\": \"%s\",\n",
 	    qf_rate(t->on_time_original, t->closed_with_due, r, sizeof r));
-	say(o, "  \"on_time_rate_extended\": \"%s\",\n",
+	qf_buf_printf(o, "  \"on_time_rate_extended\": \"%s\",\n",
 	    qf_rate(t->on_time_extended, t->closed_with_due, r, sizeof r));
-	say(o, "  \"satisfaction_rate\": \"%s\",\n",
+	qf_buf_printf(o, "  \"satisfaction_rate\": \"%s\",\n",
 	    qf_rate(t->satisfied + t->basic, t->rated, r, sizeof r));
-	say(o, "  \"followup_rate\": \"%s\",\n",
+	qf_buf_printf(o, "  \"followup_rate\": \"%s\",\n",
 	    qf_rate(t->rated, t->closed, r, sizeof r));
-	say(o, "  \"open_at_end\": %ld,\n  \"overdue_at_end\": %ld,\n  \"overdue_days_max\": %ld,\n",
+	qf_buf_printf(o, "  \"open_at_end\": %ld,\n  \"overdue_at_end\": %ld,\n  \"overdue_days_max\": %ld,\n",
 	    f->open_at_end, f->overdue_at_end, f->overdue_days_max);
 	json_period(o, f->week ? "in_week" : "in_month", &f->month_f, 0);
 	json_period(o, "cumulative", &f->total, 0);
 	if (f->has_prev)
 		json_period(o, f->week ? "previous_week" : "previous_month",
 			    &f->prev, 0);
-	say(o, "  \"trend\": [");
+	qf_buf_printf(o, "  \"trend\": [");
 	for (int i = 0; i < 12; i++)
-		say(o, "%s{\"month\": \"%04d-%02d\", \"collected\": %ld, \"closed\": %ld}",
+		qf_buf_printf(o, "%s{\"month\": \"%04d-%02d\", \"collected\": %ld, \"closed\": %ld}",
 		    i ? ", " : "", f->trend[i].y, f->trend[i].m,
 		    f->trend[i].collected, f->trend[i].closed);
-	say(o, "],\n");
-	say(o, "  \"coverage_by_tag\": [");
+	qf_buf_printf(o, "],\n");
+	qf_buf_printf(o, "  \"coverage_by_tag\": [");
 	for (size_t i = 0; i < f->ntags; i++) {
-		say(o, "%s{\"tag\": ", i ? ", " : "");
+		qf_buf_printf(o, "%s{\"tag\": ", i ? ", " : "");
 		json_str(o, f->tags[i].tag);
-		say(o, ", \"firms\": %ld, \"visited\": %ld}", f->tags[i].firms,
+		qf_buf_printf(o, ", \"firms\": %ld, \"visited\": %ld}", f->tags[i].firms,
 		    f->tags[i].visited);
 	}
-	say(o, "],\n  \"not_visited\": [");
+	qf_buf_printf(o, "],\n  \"not_visited\": [");
 	for (size_t i = 0; i < f->nnot_visited; i++) {
-		say(o, "%s", i ? ", " : "");
+		qf_buf_printf(o, "%s", i ? ", " : "");
 		json_str(o, f->not_visited[i]);
 	}
-	say(o, "],\n  \"threshold\": %ld,\n  \"departments\": [", f->threshold);
+	qf_buf_printf(o, "],\n  \"threshold\": %ld,\n  \"departments\": [", f->threshold);
 	for (size_t i = 0; i < f->ndepts; i++) {
 		const struct qf_dept_figures *d = &f->depts[i];
-		say(o, "%s\n    {\"name\": ", i ? "," : "");
+		qf_buf_printf(o, "%s\n    {\"name\": ", i ? "," : "");
 		json_str(o, d->name);
 		qf_report_median(d->median_days_x2, m, sizeof m);
-		say(o, ", \"assigned\": %ld, \"closed\": %ld, \"on_time\": %ld, \"overdue\": %ld, \"returned\": %ld, \"median_days\": %s, \"below_threshold\": %s}",
+		qf_buf_printf(o, ", \"assigned\": %ld, \"closed\": %ld, \"on_time\": %ld, \"overdue\": %ld, \"returned\": %ld, \"median_days\": %s, \"below_threshold\": %s}",
 		    d->assigned, d->closed, d->on_time, d->overdue, d->returned,
 		    strcmp(m, "-") ? m : "null", d->below ? "true" : "false");
 	}
-	say(o, "%s],\n  \"overdue\": [", f->ndepts ? "\n  " : "");
+	qf_buf_printf(o, "%s],\n  \"overdue\": [", f->ndepts ? "\n  " : "");
 	for (size_t i = 0; i < f->noverdue; i++) {
 		const struct qf_story *s = &f->overdue[i];
-		say(o, "%s\n    {\"id\": ", i ? "," : "");
+		qf_buf_printf(o, "%s\n    {\"id\": ", i ? "," : "");
 		json_str(o, s->id);
-		say(o, ", \"firm\": ");
+		qf_buf_printf(o, ", \"firm\": ");
 		json_str(o, s->firm);
-		say(o, ", \"title\": ");
+		qf_buf_printf(o, ", \"title\": ");
 		json_str(o, s->title);
-		say(o, ", \"dept\": ");
+		qf_buf_printf(o, ", \"dept\": ");
 		json_str(o, s->dept);
-		say(o, ", \"days_overdue\": %ld}", s->days);
+		qf_buf_printf(o, ", \"days_overdue\": %ld}", s->days);
 	}
-	say(o, "%s],\n  \"cases\": [", f->noverdue ? "\n  " : "");
+	qf_buf_printf(o, "%s],\n  \"cases\": [", f->noverdue ? "\n  " : "");
 	for (size_t i = 0; i < f->nstories; i++) {
 		const struct qf_story *s = &f->stories[i];
 		char d1[16], d2[16];
-		say(o, "%s\n    {\"id\": ", i ? "," : "");
+		qf_buf_printf(o, "%s\n    {\"id\": ", i ? "," : "");
 		json_str(o, s->id);
-		say(o, ", \"firm\": ");
+		qf_buf_printf(o, ", \"firm\": ");
 		json_str(o, s->firm);
-		say(o, ", \"title\": ");
+		qf_buf_printf(o, ", \"title\": ");
 		json_str(o, s->title);
-		say(o, ", \"dept\": ");
+		qf_buf_printf(o, ", \"dept\": ");
 		json_str(o, s->dept);
-		say(o, ", \"opened\": \"%s\", \"closed\": \"%s\", \"days\": %ld, \"adopted\": %s, \"resolution\": ",
+		qf_buf_printf(o, ", \"opened\": \"%s\", \"closed\": \"%s\", \"days\": %ld, \"adopted\": %s, \"resolution\": ",
 		    qf_date_format(&s->opened, d1, sizeof d1),
 		    qf_date_format(&s->closed, d2, sizeof d2), s->days,
 		    s->adopted ? "true" : "false");
 		json_str(o, s->resolution);
-		say(o, "}");
+		qf_buf_printf(o, "}");
 	}
-	say(o, "%s]\n}\n", f->nstories ? "\n  " : "");
+	qf_buf_printf(o, "%s]\n}\n", f->nstories ? "\n  " : "");
 }
 
 static void csv_row(struct qf_buf *o, const char *sec, const char *fig,
@@ -198,9 +185,9 @@ static void csv_row(struct qf_buf *o, const char *sec, const char *fig,
 	qf_csv_cell(o, fig, 1);
 	qf_buf_putc(o, ',');
 	if (has_month)
-		say(o, "%ld,%ld\r\n", month, total);
+		qf_buf_printf(o, "%ld,%ld\r\n", month, total);
 	else
-		say(o, ",%ld\r\n", total);
+		qf_buf_printf(o, ",%ld\r\n", total);
 }
 
 void qf_report_csv(struct qf_buf *o, const struct qf_month_figures *f)
@@ -208,7 +195,7 @@ void qf_report_csv(struct qf_buf *o, const struct qf_month_figures *f)
 	const struct qf_period_figures *m = &f->month_f, *t = &f->total;
 	const struct qf_term *terms = qf_vocab_terms(QF_V_CATEGORY);
 
-	say(o, "section,figure,month,cumulative\r\n");
+	qf_buf_printf(o, "section,figure,month,cumulative\r\n");
 #define P(sec, name, field) csv_row(o, sec, name, m->field, t->field, 1)
 	P("overview", "visits", visits);
 	P("overview", "firms_visited", firms_visited);

@@ -7,7 +7,6 @@
  * setting), never the locale, so cron gets the same bytes as a person
  * (qf/lang.h).  JSON and CSV are in report_figures.c, the charts' drawing
  * in chart.c. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,19 +18,6 @@
 #include "qf/report.h"
 #include "qf/vocab.h"
 #include "report_impl.h"
-
-/* A paragraph or a list item being worded. */
-static void say(struct qf_buf *o, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void say(struct qf_buf *o, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	qf_buf_vprintf(o, fmt, ap);
-	va_end(ap);
-}
 
 /* Change against the previous period: "+3", "-2", "+0"; "" without one. */
 static char *delta(int has, long now, long before, char *buf, size_t n)
@@ -238,7 +224,7 @@ static void overdue_list(struct qf_page *d, const struct qf_month_figures *f)
 
 	if (!f->noverdue)
 		return;
-	say(&p, f->week ? P_("Overdue at the week's end (%zu):",
+	qf_buf_printf(&p, f->week ? P_("Overdue at the week's end (%zu):",
 			     "Overdue at the week's end (%zu):", f->noverdue) :
 			  P_("Overdue at the month's end (%zu):",
 			     "Overdue at the month's end (%zu):", f->noverdue),
@@ -249,7 +235,7 @@ static void overdue_list(struct qf_page *d, const struct qf_month_figures *f)
 		const struct qf_story *s = &f->overdue[i];
 		qf_buf_clear(&p);
 		/* TRANSLATORS: firm, demand, unit, days overdue, demand ID. */
-		say(&p, P_("%s: %s (%s, %ld day overdue, %s)",
+		qf_buf_printf(&p, P_("%s: %s (%s, %ld day overdue, %s)",
 			   "%s: %s (%s, %ld days overdue, %s)", s->days),
 		    s->firm, s->title, *s->dept ? s->dept : _("no unit"),
 		    s->days, s->id);
@@ -290,16 +276,16 @@ static void departments(struct qf_page *d, const struct qf_month_figures *f,
 		    qf_report_median(dp->median_days_x2, c6, sizeof c6),
 		    qf_rate(dp->closed, dp->closed + dp->overdue, c7, sizeof c7));
 		if (dp->below)
-			say(&names, "%s%s", names.len ? w->list_sep : "", dp->name);
+			qf_buf_printf(&names, "%s%s", names.len ? w->list_sep : "", dp->name);
 		labels[i] = dp->name;
 		closed[i] = dp->closed;
 		assigned[i] = dp->assigned;
 	}
 	qf_page_table(d, &tb);
 	if (names.len)
-		say(&p, _("Units under %ld%%: %s."), f->threshold, names.s);
+		qf_buf_printf(&p, _("Units under %ld%%: %s."), f->threshold, names.s);
 	else
-		say(&p, _("Every unit closed %ld%% or more."), f->threshold);
+		qf_buf_printf(&p, _("Every unit closed %ld%% or more."), f->threshold);
 	qf_page_para(d, p.s ? p.s : "");
 	overdue_list(d, f);
 	if (f->ndepts)
@@ -338,8 +324,8 @@ static void coverage(struct qf_page *d, const struct qf_month_figures *f,
 	{
 		struct qf_buf names = QF_BUF_INIT;
 		for (size_t i = 0; i < f->nnot_visited; i++)
-			say(&names, "%s%s", i ? w->list_sep : "", f->not_visited[i]);
-		say(&p, P_("Firms not visited yet (%zu): %s.",
+			qf_buf_printf(&names, "%s%s", i ? w->list_sep : "", f->not_visited[i]);
+		qf_buf_printf(&p, P_("Firms not visited yet (%zu): %s.",
 			   "Firms not visited yet (%zu): %s.", f->nnot_visited),
 		    f->nnot_visited, names.s ? names.s : "");
 		if (names.oom)
@@ -370,12 +356,12 @@ static void cases(struct qf_page *d, const struct qf_month_figures *f)
 		qf_buf_clear(&item);
 		/* TRANSLATORS: firm, demand, unit, days taken. */
 		if (s->adopted)
-			say(&p, P_("%s asked: \"%s\"; adopted by %s in %ld day.",
+			qf_buf_printf(&p, P_("%s asked: \"%s\"; adopted by %s in %ld day.",
 				   "%s asked: \"%s\"; adopted by %s in %ld days.",
 				   s->days),
 			    s->firm, s->title, dept, s->days);
 		else
-			say(&p, P_("%s asked: \"%s\"; resolved by %s in %ld day.",
+			qf_buf_printf(&p, P_("%s asked: \"%s\"; resolved by %s in %ld day.",
 				   "%s asked: \"%s\"; resolved by %s in %ld days.",
 				   s->days),
 			    s->firm, s->title, dept, s->days);
@@ -383,7 +369,7 @@ static void cases(struct qf_page *d, const struct qf_month_figures *f)
 		if (*s->resolution && p.s)
 			/* TRANSLATORS: a case of the month, then the words of
 			 * its resolution. */
-			say(&item, _("%s %s"), p.s, s->resolution);
+			qf_buf_printf(&item, _("%s %s"), p.s, s->resolution);
 		qf_page_item(d, item.s ? item.s : p.s ? p.s : "");
 	}
 	qf_page_list_end(d);
@@ -402,14 +388,14 @@ static void title(struct qf_buf *t, const struct qf_month_figures *f,
 
 	qf_date_add_days(&thu, 3);
 	if (org && *org)
-		say(t, "%s%s", org, w->zh ? "" : " ");
+		qf_buf_printf(t, "%s%s", org, w->zh ? "" : " ");
 	if (f->week)
 		/* TRANSLATORS: ISO year, week, its Monday (month, day) and
 		 * Sunday (month, day). */
-		say(t, _("Enterprise service weekly, %04d week %d (%02d-%02d to %02d-%02d)"),
+		qf_buf_printf(t, _("Enterprise service weekly, %04d week %d (%02d-%02d to %02d-%02d)"),
 		    thu.y, f->week, f->start.m, f->start.d, f->end.m, f->end.d);
 	else
-		say(t, _("Enterprise service bulletin, %04d-%02d"), f->year,
+		qf_buf_printf(t, _("Enterprise service bulletin, %04d-%02d"), f->year,
 		    f->month);
 }
 
