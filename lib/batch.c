@@ -85,7 +85,44 @@ int qf_batch_id(struct qf_batch *b, enum qf_type t, const struct qf_date *date,
 	return QF_OK;
 }
 
+static int ref_exists(const char *type, const char *id, void *ud);
+
+int qf_batch_claim(struct qf_batch *b, const char *id, struct qf_error *err)
+{
+	struct qf_id want, next, got;
+	struct qf_date month;
+	char buf[QF_ID_MAX];
+	int rc;
+
+	if (qf_id_parse(id, &want) || strcmp(want.site, qf_store_site(b->s)))
+		return 1;
+	for (size_t i = 0; i < b->ids.n; i++)
+		if (!qf_id_parse(b->ids.v[i], &got) &&
+		    got.type == want.type && !strcmp(b->ids.v[i], id))
+			return 1;
+	month.y = want.year;
+	month.m = want.month;
+	month.d = 1;
+	if ((rc = qf_store_next_id(b->s, want.type, &month, buf, sizeof buf, err)))
+		return -rc;
+	if (qf_id_parse(buf, &next) || want.seq < next.seq)
+		return 1;
+	/* Past the last of its series the batch took, too. */
+	for (size_t i = 0; i < b->ids.n; i++)
+		if (!qf_id_parse(b->ids.v[i], &got) &&
+		    same_series(&got, want.type, &month) && got.seq >= want.seq)
+			return 1;
+	if (qf_strv_push(&b->ids, id))
+		return -qf_error_oom(err);
+	return 0;
+}
+
 /* A reference is there when this batch writes it, or the store has it. */
+int qf_batch_ref_exists(const char *type, const char *id, void *ud)
+{
+	return ref_exists(type, id, ud);
+}
+
 static int ref_exists(const char *type, const char *id, void *ud)
 {
 	const struct qf_batch *b = ud;

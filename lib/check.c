@@ -195,62 +195,80 @@ static int listed(struct check *c, const char *visit, const char *demand)
 	       bsearch(&k, c->links, c->nlinks, sizeof *c->links, cmp_str);
 }
 
-static void check_demand(struct check *c, const struct qf_node *rec,
-			 const char *file)
+size_t qf_check_demand_fields(const struct qf_node *rec, const char *file,
+			       struct qf_diags *out)
 {
 	const char *status = qf_node_get_str(rec, "status");
 	const char *kind = qf_node_get_str(rec, "kind");
-	const char *source = qf_node_get_str(rec, "source");
 	struct qf_date opened, closed;
-	struct qf_id src;
-	int closed_status, has, st;
+	int closed_status, st;
+	struct check k;
+	size_t before = out->n;
 
+	memset(&k, 0, sizeof k);
+	k.out = out;
 	if (!status)
-		return;
+		return 0;
 	/* The states are workflow.c's: what each one needs is what the
 	 * actions that lead to it write. */
 	closed_status = qf_status_closed(status);
 	st = qf_status_from_name(status);
 	if (st == QF_ST_ASSIGNED) {
 		if (!qf_node_get_str(rec, "dept"))
-			add(c, file, where(rec, "status"),
+			add(&k, file, where(rec, "status"),
 			    _("demand is '%s' but has no lead unit (dept)"),
 			    status);
 		if (!qf_node_get_str(rec, "due"))
-			add(c, file, where(rec, "status"),
+			add(&k, file, where(rec, "status"),
 			    _("demand is '%s' but has no due date"), status);
 	}
 	if (closed_status) {
 		if (!qf_node_get_str(rec, "closed"))
-			add(c, file, where(rec, "status"),
+			add(&k, file, where(rec, "status"),
 			    _("demand is '%s' but has no closing date (closed)"),
 			    status);
 		if (!qf_node_get_str(rec, "resolution"))
-			add(c, file, where(rec, "status"),
+			add(&k, file, where(rec, "status"),
 			    _("demand is '%s' but has no resolution"), status);
 	} else if (qf_node_get(rec, "closed")) {
-		add(c, file, where(rec, "closed"),
+		add(&k, file, where(rec, "closed"),
 		    _("demand is '%s' but has a closing date"), status);
 	}
 	if (!qf_status_fits_kind(status, kind)) {
 		if (st == QF_ST_ADOPTED)
-			add(c, file, where(rec, "status"),
+			add(&k, file, where(rec, "status"),
 			    _("only suggestions are adopted; this is a '%s'"),
 			    kind);
 		else
-			add(c, file, where(rec, "status"),
+			add(&k, file, where(rec, "status"),
 			    _("a '%s' is adopted or declined, not resolved"),
 			    kind);
 	}
 	if (get_date(rec, "opened", &opened) &&
 	    get_date(rec, "closed", &closed) &&
 	    qf_date_cmp(&closed, &opened) < 0)
-		add(c, file, where(rec, "closed"),
+		add(&k, file, where(rec, "closed"),
 		    _("closed before it was opened (%s)"),
 		    qf_node_get_str(rec, "opened"));
 	if (qf_node_get(rec, "satisfaction") && !closed_status)
-		add(c, file, where(rec, "satisfaction"),
+		add(&k, file, where(rec, "satisfaction"),
 		    _("demand is '%s' but has a satisfaction rating"), status);
+	if (k.oom)
+		out->lost++;
+	return out->n - before;
+}
+
+static void check_demand(struct check *c, const struct qf_node *rec,
+			 const char *file)
+{
+	const char *status = qf_node_get_str(rec, "status");
+	const char *source = qf_node_get_str(rec, "source");
+	struct qf_id src;
+	int has;
+
+	if (!status)
+		return;
+	qf_check_demand_fields(rec, file, c->out);
 	if (source && !qf_id_parse(source, &src)) {
 		if (src.type != QF_VISIT)
 			add(c, file, where(rec, "source"),

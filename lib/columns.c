@@ -231,6 +231,37 @@ int qf_column_text(const struct qf_column *c, const struct qf_node *rec,
 	return 0;
 }
 
+/* What offices' ledgers write for a status, beside its own names. */
+static const struct {
+	enum qf_vocab v;
+	const char *text, *token;
+} synonyms[] = {
+	{ QF_V_STATUS, "已办结", "resolved" },
+	{ QF_V_STATUS, "办结", "resolved" },
+	{ QF_V_STATUS, "已完成", "resolved" },
+	{ QF_V_STATUS, "已解决", "resolved" },
+	{ QF_V_STATUS, "办理中", "assigned" },
+	{ QF_V_STATUS, "正在办理", "assigned" },
+	{ QF_V_STATUS, "在办", "assigned" },
+	{ QF_V_STATUS, "未办结", "assigned" },
+	{ QF_V_STATUS, "已交办", "assigned" },
+	{ QF_V_STATUS, "待办理", "open" },
+	{ QF_V_STATUS, "未交办", "open" },
+	{ QF_V_STATUS, "未办理", "open" },
+	{ QF_V_STATUS, "不能解决", "declined" },
+	{ QF_V_LEVEL, "本级解决", "local" },
+	{ QF_V_LEVEL, "上级解决", "higher" },
+	{ QF_V_LEVEL, "需上级解决", "higher" },
+};
+
+static const char *synonym(enum qf_vocab v, const char *text)
+{
+	for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++)
+		if (synonyms[i].v == v && !strcmp(synonyms[i].text, text))
+			return synonyms[i].token;
+	return NULL;
+}
+
 /* Split at , ， 、 ; ； with items trimmed of spaces. */
 static int split_list(struct qf_node *seq, const char *text)
 {
@@ -309,6 +340,8 @@ int qf_column_set(const struct qf_column *c, struct qf_node *rec,
 		break;
 	case QF_COL_ENUM: {
 		const char *tok = qf_vocab_token(c->vocab, text);
+		if (!tok)
+			tok = synonym(c->vocab, text);
 		if (!tok)
 			return 1;
 		v = qf_node_new_scalar(tok);

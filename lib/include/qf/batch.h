@@ -40,6 +40,17 @@ void qf_batch_free(struct qf_batch *b);
 int qf_batch_id(struct qf_batch *b, enum qf_type t, const struct qf_date *date,
 		char *id, size_t n, struct qf_error *err);
 
+/* Take id (of another store of the same site, say, being imported) as
+ * this batch's, when it is of this store's site and is past every ID of
+ * its series the store and the batch have, so that IDs given after it
+ * follow it: 0.  1 when it cannot be had (the caller takes
+ * qf_batch_id's); -code with err set when the store cannot be read. */
+int qf_batch_claim(struct qf_batch *b, const char *id, struct qf_error *err);
+
+/* A qf_ref_fn (qf/schema.h) for ud = a batch: the record is there when
+ * the batch appends it or the store has it. */
+int qf_batch_ref_exists(const char *type, const char *id, void *ud);
+
 /* Queue rec, whose "id" qf_batch_id gave, to be appended.  The batch
  * owns rec from here, whatever the outcome. */
 int qf_batch_append(struct qf_batch *b, struct qf_node *rec,

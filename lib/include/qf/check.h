@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "qf/error.h"
+#include "qf/node.h"
 #include "qf/store.h"
 
 /* Check the whole store, one record at a time: files that do not parse,
@@ -17,5 +18,13 @@
  * could not run (err set: schemas missing, out of memory). */
 size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
 		      size_t *records, struct qf_error *err);
+
+/* The workflow's rules between a demand's fields (an assigned demand has
+ * a unit and a due date, a closed one a closing date and a resolution,
+ * only suggestions are adopted, closed not before opened, a rating only
+ * once closed), as qf_check_store applies them: each problem added to out
+ * at file and the field's place.  Returns the number added. */
+size_t qf_check_demand_fields(const struct qf_node *rec, const char *file,
+			      struct qf_diags *out);
 
 #endif
