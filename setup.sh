@@ -18,10 +18,11 @@ set -eu
 cd "$(dirname "$0")"
 
 PACKAGES="build-essential cmake pkg-config gettext clang libyaml-dev libcsv-dev
-libcmocka-dev libutf8proc-dev valgrind python3 util-linux strace procps"
+libcmocka-dev libutf8proc-dev libxlsxwriter-dev valgrind python3 util-linux strace procps"
 # The tests also print the HTML bulletin with a real browser to an A4 PDF,
 # fail writes and allocations with libfiu, and measure coverage with gcovr.
-TEST_PACKAGES="chromium poppler-utils fonts-noto-cjk libfiu-dev fiu-utils gcovr"
+TEST_PACKAGES="chromium poppler-utils fonts-noto-cjk libfiu-dev fiu-utils gcovr
+python3-openpyxl"
 
 install_deps() { # install_deps [EXTRA PACKAGES...]
 	missing=""

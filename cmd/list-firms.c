@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "qf/filter.h"
 #include "qf/firms.h"
 #include "qf/workflow.h"
 
@@ -82,14 +83,6 @@ static int on_demand(const struct qf_doc *doc, const char *file,
 	return 0;
 }
 
-static int has_tags(const struct qf_firm *firm, const struct qf_strv *tags)
-{
-	for (size_t i = 0; i < tags->n; i++)
-		if (!qf_firm_has_tag(firm, tags->v[i]))
-			return 0;
-	return 1;
-}
-
 /* Its tags as one cell: "规上,专精特新".  Caller frees. */
 static char *tag_cell(const struct qf_firm *firm)
 {
@@ -104,11 +97,6 @@ static char *tag_cell(const struct qf_firm *firm)
 	if (b.oom)
 		die(QF_ESOFTWARE, _("out of memory"));
 	return b.s;
-}
-
-static int contains(const char *hay, const char *needle)
-{
-	return hay && strstr(hay, needle);
 }
 
 int main(int argc, char **argv)
@@ -134,10 +122,11 @@ int main(int argc, char **argv)
 	static const int numeric[] = { 0, 0, 0, 0, 0, 0, 0, 1, 0, 1 };
 	static const char *const defaults[] = { "id", "name", "park", "leader",
 		"visits", "last", "open" };
-	const char *data = NULL, *park = NULL, *sector = NULL;
+	const char *data = NULL;
+	struct qf_firm_filter ff = { NULL, NULL, NULL, NULL };
 	const char *sort_cols[] = { NULL, NULL };
 	struct qf_strv tags = { 0 };
-	const char *leader = NULL, *sort = "id", *since = NULL, *not_since = NULL;
+	const char *sort = "id", *since = NULL, *not_since = NULL;
 	int never = 0, with_open = 0, reverse = 0, ch, rc;
 	struct out_opts out = OUT_OPTS_INIT;
 	struct qf_firms firms;
@@ -153,9 +142,9 @@ int main(int argc, char **argv)
 			continue;
 		switch (ch) {
 		case 't': strlist_add_split(&tags, optarg); break;
-		case 'p': park = optarg; break;
-		case O_SECTOR: sector = optarg; break;
-		case 'l': leader = optarg; break;
+		case 'p': ff.park = optarg; break;
+		case O_SECTOR: ff.sector = optarg; break;
+		case 'l': ff.leader = optarg; break;
 		case O_SINCE: d = parse_date_opt("--visited-since", since = optarg); break;
 		case O_NOT_SINCE: d = parse_date_opt("--not-visited-since", not_since = optarg); break;
 		case O_NEVER: never = 1; break;
@@ -176,6 +165,7 @@ int main(int argc, char **argv)
 		}
 	}
 	(void)d;
+	ff.tags = &tags;
 	no_operands(argc, argv);
 	s = open_store(data);
 	qf_error_clear(&err);
@@ -201,10 +191,7 @@ int main(int argc, char **argv)
 		const char *cells[10];
 		char nv[24], no[24], *taglist;
 
-		if (!has_tags(r, &tags) ||
-		    (park && !contains(r->park, park)) ||
-		    (sector && !contains(r->sector, sector)) ||
-		    (leader && !contains(r->leader, leader)) ||
+		if (!qf_firm_filter_match(&ff, r) ||
 		    (since && (!st->visits || strcmp(st->last, since) < 0)) ||
 		    (not_since && st->visits && strcmp(st->last, not_since) >= 0) ||
 		    (never && st->visits) || (with_open && !st->open))

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "qf/filter.h"
 #include "qf/firms.h"
 #include "qf/workflow.h"
 
@@ -45,17 +46,8 @@ static const char *usage_tail(void)
 		 "not parse, 66 no store or no such firm.\n");
 }
 
-struct filter {
-	const char *firm, *dept, *codept, *owner, *category, *kind, *level;
-	const char *status, *leader, *grep;
-	int overdue;
-	long within;          /* -1: no limit */
-	struct qf_date at, before, after;
-	int has_before, has_after;
-};
-
 struct ctx {
-	struct filter *f;
+	struct qf_demand_filter *f;
 	struct qf_firms *firms;
 	struct qf_table *t;
 	int oom;
@@ -69,67 +61,21 @@ static const char *const columns[] = {
 enum { NCOLS = sizeof columns / sizeof columns[0] };
 static const int numeric[NCOLS] = { [5] = 1 };
 
-static int has_item(const struct qf_node *seq, const char *s)
-{
-	if (!seq || seq->kind != QF_NODE_SEQ)
-		return 0;
-	for (size_t i = 0; i < seq->n; i++)
-		if (seq->items[i]->kind == QF_NODE_SCALAR &&
-		    strstr(seq->items[i]->str, s))
-			return 1;
-	return 0;
-}
-
-static int contains(const char *hay, const char *needle)
-{
-	return hay && strstr(hay, needle);
-}
-
 static int on_demand(const struct qf_doc *doc, const char *file,
 		     void *ud, struct qf_error *err)
 {
 	struct ctx *c = ud;
-	struct filter *f = c->f;
 	const struct qf_node *r = doc->root;
-	const char *status = qf_node_get_str(r, "status");
 	const char *firm = qf_node_get_str(r, "firm");
 	const struct qf_firm *fr = qf_firms_get(c->firms, firm);
 	const char *leader = fr ? fr->leader : NULL;
-	struct qf_date d;
 	const char *cells[NCOLS];
 	char over[24];
 	char *codepts;
 	long od;
 
 	(void)file;
-	if (!status || qf_status_closed(status) || !qf_node_get_str(r, "id"))
-		return 0;
-	if ((f->firm && (!firm || strcmp(firm, f->firm))) ||
-	    (f->dept && !contains(qf_node_get_str(r, "dept"), f->dept)) ||
-	    (f->codept && !contains(qf_node_get_str(r, "dept"), f->codept) &&
-	     !has_item(qf_node_get(r, "codepts"), f->codept)) ||
-	    (f->owner && !contains(qf_node_get_str(r, "owner"), f->owner)) ||
-	    (f->category && strcmp(qf_node_get_str(r, "category") ? qf_node_get_str(r, "category") : "", f->category)) ||
-	    (f->kind && strcmp(qf_node_get_str(r, "kind") ? qf_node_get_str(r, "kind") : "", f->kind)) ||
-	    (f->level && strcmp(qf_node_get_str(r, "level") ? qf_node_get_str(r, "level") : "", f->level)) ||
-	    (f->status && strcmp(status, f->status)) ||
-	    (f->leader && !contains(leader, f->leader)) ||
-	    (f->grep && !contains(qf_node_get_str(r, "title"), f->grep) &&
-	     !contains(qf_node_get_str(r, "detail"), f->grep)))
-		return 0;
-	od = qf_demand_overdue(r, &f->at);
-	if (f->overdue && !od)
-		return 0;
-	if (f->within >= 0) {
-		const char *due = qf_node_get_str(r, "due");
-		if (!due || qf_date_parse(due, &d) ||
-		    qf_date_diff(&d, &f->at) > f->within)
-			return 0;
-	}
-	if ((f->has_before || f->has_after) &&
-	    (qf_date_parse(qf_node_get_str(r, "opened") ? qf_node_get_str(r, "opened") : "", &d) ||
-	     (f->has_before && qf_date_cmp(&d, &f->before) >= 0) ||
-	     (f->has_after && qf_date_cmp(&d, &f->after) <= 0)))
+	if (!qf_demand_filter_match(c->f, r, leader, &od))
 		return 0;
 	snprintf(over, sizeof over, "%ld", od);
 	if (!(codepts = qf_node_join(qf_node_get(r, "codepts"), ",")))
@@ -142,7 +88,7 @@ static int on_demand(const struct qf_doc *doc, const char *file,
 	cells[5] = od ? over : "";
 	cells[6] = qf_node_get_str(r, "title");
 	cells[7] = qf_node_get_str(r, "opened");
-	cells[8] = status;
+	cells[8] = qf_node_get_str(r, "status");
 	cells[9] = qf_node_get_str(r, "kind");
 	cells[10] = qf_node_get_str(r, "level");
 	cells[11] = qf_node_get_str(r, "category");
@@ -189,7 +135,8 @@ int main(int argc, char **argv)
 	const char *data = NULL, *firm = NULL, *sort = "due";
 	const char *sort_cols[] = { "id", NULL, NULL };
 	struct out_opts out = OUT_OPTS_INIT;
-	struct filter f;
+	struct qf_demand_filter f;
+	struct qf_date at;
 	struct qf_firms firms;
 	struct qf_store *s;
 	struct qf_error err;
@@ -198,9 +145,9 @@ int main(int argc, char **argv)
 	int ch, reverse = 0, col, rc;
 
 	cmd_init("qf-list-open");
-	memset(&f, 0, sizeof f);
-	f.within = -1;
-	f.at = today();
+	at = today();
+	qf_demand_filter_init(&f, &at);
+	f.open_only = 1;
 	while ((ch = getopt_long(argc, argv, "f:d:o:c:k:l:g:s:rh", opts, NULL)) != -1) {
 		if (out_option(&out, ch, optarg))
 			continue;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "qf/filter.h"
 #include "qf/firms.h"
 
 static const char *usage_head(void)
@@ -37,23 +38,8 @@ static const char *usage_tail(void)
 struct ctx {
 	struct qf_firms *firms;
 	struct qf_table *t;
-	const char *firm, *visitor, *kind;
-	struct qf_date from, to;
-	int has_from, has_to;
+	struct qf_visit_filter f;
 };
-
-/* One of the visitors' names holds the text (not the joined list, where
- * "主任,李" would match across two people). */
-static int has_visitor(const struct qf_node *seq, const char *who)
-{
-	if (!seq || seq->kind != QF_NODE_SEQ)
-		return 0;
-	for (size_t i = 0; i < seq->n; i++)
-		if (seq->items[i]->kind == QF_NODE_SCALAR &&
-		    strstr(seq->items[i]->str, who))
-			return 1;
-	return 0;
-}
 
 static size_t count(const struct qf_node *seq)
 {
@@ -66,25 +52,14 @@ static int on_visit(const struct qf_doc *doc, const char *file,
 	struct ctx *c = ud;
 	const struct qf_node *r = doc->root;
 	const char *firm = qf_node_get_str(r, "firm");
-	const char *kind = qf_node_get_str(r, "kind");
-	struct qf_date d;
 	const char *cells[9];
 	char np[24], nd[24], *who;
 
 	(void)file;
-	if (!qf_node_get_str(r, "id") ||
-	    qf_date_parse(qf_node_get_str(r, "date") ? qf_node_get_str(r, "date") : "", &d) ||
-	    (c->has_from && qf_date_cmp(&d, &c->from) < 0) ||
-	    (c->has_to && qf_date_cmp(&d, &c->to) > 0) ||
-	    (c->firm && (!firm || strcmp(firm, c->firm))) ||
-	    (c->kind && (!kind || strcmp(kind, c->kind))))
+	if (!qf_visit_filter_match(&c->f, r))
 		return 0;
 	if (!(who = qf_node_join(qf_node_get(r, "visitors"), ",")))
 		return qf_error_oom(err);
-	if (c->visitor && !has_visitor(qf_node_get(r, "visitors"), c->visitor)) {
-		free(who);
-		return 0;
-	}
 	snprintf(np, sizeof np, "%zu", count(qf_node_get(r, "policies")));
 	snprintf(nd, sizeof nd, "%zu", count(qf_node_get(r, "demands")));
 	cells[0] = qf_node_get_str(r, "id");
@@ -92,7 +67,7 @@ static int on_visit(const struct qf_doc *doc, const char *file,
 	cells[2] = qf_firms_name(c->firms, firm);
 	cells[3] = firm;
 	cells[4] = who;
-	cells[5] = kind;
+	cells[5] = qf_node_get_str(r, "kind");
 	cells[6] = np;
 	cells[7] = nd;
 	cells[8] = qf_node_get_str(r, "note");
@@ -143,15 +118,15 @@ int main(int argc, char **argv)
 		case 'm':
 			if (qf_month_parse(optarg, &y, &m))
 				die(QF_EUSAGE, _("--month: '%s' is not a month (YYYY-MM)"), optarg);
-			c.from = (struct qf_date){ y, m, 1 };
-			c.to = (struct qf_date){ y, m, qf_days_in_month(y, m) };
-			c.has_from = c.has_to = 1;
+			c.f.from = (struct qf_date){ y, m, 1 };
+			c.f.to = (struct qf_date){ y, m, qf_days_in_month(y, m) };
+			c.f.has_from = c.f.has_to = 1;
 			break;
-		case O_FROM: c.from = parse_date_opt("--from", optarg); c.has_from = 1; break;
-		case O_TO: c.to = parse_date_opt("--to", optarg); c.has_to = 1; break;
+		case O_FROM: c.f.from = parse_date_opt("--from", optarg); c.f.has_from = 1; break;
+		case O_TO: c.f.to = parse_date_opt("--to", optarg); c.f.has_to = 1; break;
 		case 'f': firm = optarg; break;
-		case 'v': c.visitor = optarg; break;
-		case 'k': c.kind = vocab_arg(QF_V_VISIT_KIND, "--kind", optarg); break;
+		case 'v': c.f.visitor = optarg; break;
+		case 'k': c.f.kind = vocab_arg(QF_V_VISIT_KIND, "--kind", optarg); break;
 		case 'r': reverse = 1; break;
 		case 'h':
 			list_help(usage_head(), usage_tail());
@@ -165,10 +140,10 @@ int main(int argc, char **argv)
 	qf_error_clear(&err);
 	if (firm) {
 		firm_arg(s, firm, firm_id, sizeof firm_id);
-		c.firm = firm_id;
+		c.f.firm = firm_id;
 	}
 	/* One firm's: its name is all the register must give. */
-	if (c.firm ? qf_firms_load_one(s, &firms, c.firm, &err) :
+	if (c.f.firm ? qf_firms_load_one(s, &firms, c.f.firm, &err) :
 		 qf_firms_load(s, &firms, QF_FIRMS_NAMES, &err))
 		die_error(&err);
 	c.firms = &firms;
@@ -176,7 +151,7 @@ int main(int argc, char **argv)
 		die(QF_ESOFTWARE, _("out of memory"));
 	out_prepare(c.t, defaults, 6, sort_cols, &out, "firm");
 	/* One firm's: only the records that hold its ID can be. */
-	rc = c.firm ? qf_store_each_naming(s, QF_VISIT, NULL, c.firm, on_visit,
+	rc = c.f.firm ? qf_store_each_naming(s, QF_VISIT, NULL, c.f.firm, on_visit,
 					   &c, &err) :
 		      qf_store_each(s, QF_VISIT, on_visit, &c, &err);
 	if (rc)

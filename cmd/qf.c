@@ -33,6 +33,7 @@ static const struct {
 	{ "show", N_("print records in full, with their history") },
 	{ "check", N_("report every problem in the store") },
 	{ "monthly-report", N_("print the monthly bulletin") },
+	{ "export", N_("write records as CSV, TSV, JSON, xlsx or SQL") },
 };
 
 static void list_commands(FILE *f)

@@ -1,6 +1,7 @@
 /* page.c - headings, paragraphs, tables, lists and charts as text,
  * Markdown and HTML (see qf/page.h).  Every string written passes through
  * put_text, the one place that escapes. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,7 +37,7 @@ static void put_text(struct qf_page *d, const char *s, int block)
  * heading, none between a paragraph and the list it introduces. */
 static void gap(struct qf_page *d, int next)
 {
-	if (d->fmt == QF_PAGE_HTML)
+	if (d->fmt == QF_PAGE_HTML || d->fmt == QF_PAGE_TABLES)
 		return;
 	if (d->prev == TABLE || d->prev == LIST ||
 	    (d->prev == PARA && next != LIST))
@@ -50,7 +51,9 @@ void qf_page_begin(struct qf_page *d, struct qf_buf *out,
 	memset(d, 0, sizeof *d);
 	d->out = out;
 	d->fmt = fmt;
-	if (fmt == QF_PAGE_HTML) {
+	if (fmt == QF_PAGE_TABLES) {
+		snprintf(d->heading, sizeof d->heading, "%s", title ? title : "");
+	} else if (fmt == QF_PAGE_HTML) {
 		qf_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
 			      html_lang ? html_lang : "en");
 		put_text(d, title, 0);
@@ -67,6 +70,12 @@ void qf_page_begin(struct qf_page *d, struct qf_buf *out,
 	d->prev = HEADING;
 }
 
+void qf_page_collect(struct qf_page *d, qf_page_table_fn fn, void *ud)
+{
+	d->on_table = fn;
+	d->table_ud = ud;
+}
+
 void qf_page_end(struct qf_page *d)
 {
 	if (d->list)
@@ -79,7 +88,9 @@ void qf_page_heading(struct qf_page *d, const char *text)
 {
 	if (d->list)
 		qf_page_list_end(d);
-	if (d->fmt == QF_PAGE_HTML) {
+	if (d->fmt == QF_PAGE_TABLES) {
+		snprintf(d->heading, sizeof d->heading, "%s", text ? text : "");
+	} else if (d->fmt == QF_PAGE_HTML) {
 		qf_buf_puts(d->out, "<h2>");
 		put_text(d, text, 0);
 		qf_buf_puts(d->out, "</h2>\n");
@@ -95,6 +106,8 @@ void qf_page_para(struct qf_page *d, const char *text)
 {
 	if (d->list)
 		qf_page_list_end(d);
+	if (d->fmt == QF_PAGE_TABLES)
+		return;
 	gap(d, PARA);
 	if (d->fmt == QF_PAGE_HTML)
 		qf_buf_puts(d->out, "<p>");
@@ -119,6 +132,8 @@ void qf_page_item(struct qf_page *d, const char *text)
 	if (!d->list)
 		qf_page_list_begin(d, 0);
 	switch (d->fmt) {
+	case QF_PAGE_TABLES:
+		break;
 	case QF_PAGE_HTML:
 		qf_buf_puts(d->out, "<li>");
 		put_text(d, text, 0);
@@ -260,6 +275,9 @@ void qf_page_table(struct qf_page *d, struct qf_page_table *t)
 		qf_page_list_end(d);
 	if (t->oom) {
 		d->out->oom = 1;
+	} else if (d->fmt == QF_PAGE_TABLES) {
+		if (d->on_table)
+			d->on_table(d->heading, t, d->table_ud);
 	} else {
 		gap(d, TABLE);
 		if (d->fmt == QF_PAGE_HTML)

@@ -422,7 +422,7 @@ static const char html_style[] =
 
 static void bulletin(struct qf_buf *o, const struct qf_month_figures *f,
 		     enum qf_page_format fmt, const char *lang, const char *org,
-		     const char *cs)
+		     const char *cs, qf_page_table_fn on_table, void *ud)
 {
 	struct words w = { qf_lang_is_zh(lang), NULL };
 	struct qf_buf t = QF_BUF_INIT;
@@ -433,6 +433,7 @@ static void bulletin(struct qf_buf *o, const struct qf_month_figures *f,
 	title(&t, f, &w, org);
 	qf_page_begin(&d, o, fmt, t.s ? t.s : "", w.zh ? "zh-CN" : "en",
 		     html_style);
+	qf_page_collect(&d, on_table, ud);
 	if (t.oom)
 		o->oom = 1;
 	qf_buf_release(&t);
@@ -472,7 +473,7 @@ char *qf_report_render(const struct qf_month_figures *f,
 		qf_lang_push(&scope, lang);
 		bulletin(&o, f, fmt == QF_REPORT_MARKDOWN ? QF_PAGE_MARKDOWN :
 			 fmt == QF_REPORT_HTML ? QF_PAGE_HTML : QF_PAGE_TEXT,
-			 lang, org, cs);
+			 lang, org, cs, NULL, NULL);
 		qf_lang_pop(&scope);
 	}
 	if (o.oom) {
@@ -480,4 +481,21 @@ char *qf_report_render(const struct qf_month_figures *f,
 		return NULL;
 	}
 	return o.s;
+}
+
+int qf_report_tables(const struct qf_month_figures *f, const char *lang,
+		     const char *org, qf_page_table_fn fn, void *ud)
+{
+	struct qf_buf o = QF_BUF_INIT;
+	struct qf_lang scope;
+	char cs[16];
+	int oom;
+
+	qf_date_format(&f->campaign_start, cs, sizeof cs);
+	qf_lang_push(&scope, lang);
+	bulletin(&o, f, QF_PAGE_TABLES, lang, org, cs, fn, ud);
+	qf_lang_pop(&scope);
+	oom = o.oom;
+	qf_buf_release(&o);
+	return oom ? -1 : 0;
 }

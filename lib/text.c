@@ -114,10 +114,25 @@ char *qf_text_truncate(const char *s, size_t width)
 	return out;
 }
 
+/* 1 if a text cell gets a ' before it: it starts with = + - @ TAB or CR,
+ * or with one or more ' and then one of those (so that qf_csv_text can
+ * tell the ' it added from one the text had). */
+static int neutralised(const char *s)
+{
+	const char *p = s + strspn(s, "'");
+
+	return *p && strchr("=+-@\t\r", *p);
+}
+
+const char *qf_csv_text(const char *cell)
+{
+	return cell[0] == '\'' && neutralised(cell + 1) ? cell + 1 : cell;
+}
+
 int qf_csv_cell(struct qf_buf *b, const char *s, int text)
 {
 	int quote = strpbrk(s, ",\"\r\n") != NULL;
-	int neuter = text && s[0] && strchr("=+-@\t\r", s[0]);
+	int neuter = text && neutralised(s);
 	int rc = 0;
 
 	if (quote || neuter)

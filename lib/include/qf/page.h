@@ -22,15 +22,26 @@
 #include "qf/buf.h"
 #include "qf/chart.h"
 
-enum qf_page_format { QF_PAGE_TEXT, QF_PAGE_MARKDOWN, QF_PAGE_HTML };
+/* QF_PAGE_TABLES writes nothing: it hands each table, with the heading
+ * it comes under, to the function given to qf_page_collect (the
+ * bulletin's tables as spreadsheet sheets, qf/xlsx.h). */
+enum qf_page_format { QF_PAGE_TEXT, QF_PAGE_MARKDOWN, QF_PAGE_HTML,
+		      QF_PAGE_TABLES };
 
 #define QF_PAGE_MAXCOLS 8
+
+struct qf_page_table;
+typedef void (*qf_page_table_fn)(const char *heading,
+				 const struct qf_page_table *t, void *ud);
 
 struct qf_page {
 	struct qf_buf *out;
 	enum qf_page_format fmt;
 	int prev;             /* the block written last (internal) */
 	int list;             /* in a list: 1 bullets, 2 numbered */
+	qf_page_table_fn on_table;   /* QF_PAGE_TABLES */
+	void *table_ud;
+	char heading[256];           /* the last heading, for on_table */
 };
 
 /* A table being filled: cells are copied. */
@@ -47,6 +58,8 @@ void qf_page_begin(struct qf_page *d, struct qf_buf *out,
 		  enum qf_page_format fmt, const char *title,
 		  const char *html_lang, const char *style);
 void qf_page_end(struct qf_page *d);
+/* QF_PAGE_TABLES: the function each table goes to (after qf_page_begin). */
+void qf_page_collect(struct qf_page *d, qf_page_table_fn fn, void *ud);
 
 void qf_page_heading(struct qf_page *d, const char *text);
 /* One paragraph; a newline in text is shown as \n, not a break. */

@@ -29,6 +29,7 @@
 
 #include "qf/date.h"
 #include "qf/error.h"
+#include "qf/page.h"
 #include "qf/store.h"
 
 #define QF_REPORT_MAX_TAGS 4
@@ -155,5 +156,11 @@ enum qf_report_format { QF_REPORT_MARKDOWN, QF_REPORT_TEXT, QF_REPORT_JSON,
 char *qf_report_render(const struct qf_month_figures *f,
 		       enum qf_report_format fmt, const char *lang,
 		       const char *org);
+
+/* The bulletin's tables, in its order, each given to fn with the heading
+ * of its section ("1. 概况"), worded in lang: what a spreadsheet of the
+ * bulletin holds (qf/xlsx.h).  0, or -1 when out of memory. */
+int qf_report_tables(const struct qf_month_figures *f, const char *lang,
+		     const char *org, qf_page_table_fn fn, void *ud);
 
 #endif

@@ -25,9 +25,15 @@ char *qf_text_truncate(const char *s, size_t width);
 
 /* Append s to out as one CSV cell (RFC 4180: quoted when it holds a comma,
  * quote, CR or LF).  When text is non-zero and s begins with = + - @ TAB or
- * CR, a ' is put before it so that Excel/WPS do not run it as a formula.
- * -1 when out of memory. */
+ * CR, a ' is put before it so that Excel/WPS do not run it as a formula;
+ * so is one before a text that begins with ' and then, after any more ',
+ * one of those ("'=x" is written "''=x"), so that the ' added can be told
+ * from the text's own.  -1 when out of memory. */
 int qf_csv_cell(struct qf_buf *out, const char *s, int text);
+/* The text of a cell that qf_csv_cell wrote with text non-zero (after the
+ * CSV quoting is undone): cell without the ' it put before it, or cell
+ * itself.  A pointer into cell. */
+const char *qf_csv_text(const char *cell);
 
 /* Append s to out as HTML text: its terminal-safe form (qf_text_escape:
  * no control byte survives), with & < > " ' as entities.  -1 when out of
