@@ -153,4 +153,21 @@ void list_help(const char *head, const char *tail) __attribute__((noreturn));
 /* 1 if stdout is a terminal. */
 int stdout_is_tty(void);
 
+/* -o FILE: the output is written to a temporary file beside FILE and
+ * renamed over it when whole (outfile_commit), so that a failed command
+ * leaves nothing behind and an old FILE as it was; the temporary file is
+ * removed at exit otherwise.  dest NULL: standard output, straight
+ * (f is stdout) unless want_file, which gives a temporary file in
+ * $TMPDIR that outfile_commit copies to stdout (for libraries that write
+ * a file by its name: tmp).  Dies with 73 when it cannot create. */
+struct outfile {
+	const char *dest;     /* -o, or NULL for stdout */
+	char *tmp;            /* the temporary file, or NULL */
+	FILE *f;              /* NULL once closed */
+};
+void outfile_open(struct outfile *o, const char *dest, int want_file);
+/* Close, fsync and put in place, or copy to stdout; dies with 74 (73
+ * when the rename fails). */
+void outfile_commit(struct outfile *o);
+
 #endif

@@ -1,11 +1,9 @@
 /* qf-export - the store's records as CSV, TSV, JSON, xlsx or SQL, for
  * spreadsheets, other programs, qf import and PostgreSQL. */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common.h"
@@ -220,117 +218,6 @@ static void build_filter(struct qf_store *s, const struct args *a, int t,
 	}
 }
 
-/* ---- where the output goes ------------------------------------------ */
-
-/* -o FILE is written as a temporary file beside it, renamed over it when
- * whole: a failed export leaves nothing behind, an old FILE as it was. */
-struct output {
-	const char *dest;     /* -o, or NULL for stdout */
-	char *tmp;            /* the temporary file, or NULL */
-	FILE *f;
-};
-
-static struct output *volatile cleanup_out;
-
-static void remove_tmp(void)
-{
-	struct output *o = cleanup_out;
-
-	if (o && o->tmp)
-		unlink(o->tmp);
-}
-
-static void output_open(struct output *o, const char *dest, int want_file)
-{
-	const char *tmpdir = getenv("TMPDIR");
-	struct stat st;
-	mode_t mask;
-	int fd;
-
-	memset(o, 0, sizeof o[0]);
-	o->dest = dest;
-	if (!dest && !want_file) {
-		o->f = stdout;
-		return;
-	}
-	if (dest && stat(dest, &st) == 0 && S_ISDIR(st.st_mode))
-		die(QF_ECANTCREAT, _("cannot create %s: %s"), dest, strerror(EISDIR));
-	if (dest) {
-		if (!(o->tmp = malloc(strlen(dest) + 16)))
-			die(QF_ESOFTWARE, _("out of memory"));
-		sprintf(o->tmp, "%s.qf-XXXXXX", dest);
-	} else {
-		/* xlsx to a pipe: written whole, then copied. */
-		if (!tmpdir || !*tmpdir)
-			tmpdir = "/tmp";
-		if (!(o->tmp = malloc(strlen(tmpdir) + 32)))
-			die(QF_ESOFTWARE, _("out of memory"));
-		sprintf(o->tmp, "%s/qf-export-XXXXXX", tmpdir);
-	}
-	if ((fd = mkstemp(o->tmp)) < 0) {
-		int e = errno;
-		free(o->tmp);
-		o->tmp = NULL;
-		die(QF_ECANTCREAT, _("cannot create %s: %s"),
-		    dest ? dest : tmpdir, strerror(e));
-	}
-	cleanup_out = o;
-	atexit(remove_tmp);
-	/* The mode a new file gets (mkstemp's is 0600). */
-	mask = umask(0);
-	umask(mask);
-	if (dest && fchmod(fd, 0666 & ~mask))
-		die(QF_ECANTCREAT, _("cannot create %s: %s"), dest, strerror(errno));
-	if (!(o->f = fdopen(fd, "w"))) {
-		close(fd);
-		die(QF_ECANTCREAT, _("cannot create %s: %s"), dest ? dest : o->tmp,
-		    strerror(errno));
-	}
-}
-
-/* The output is whole: close it and put it in place (or copy it to
- * stdout).  Dies with 74 when it cannot. */
-static void output_commit(struct output *o)
-{
-	const char *name = o->dest ? o->dest : _("standard output");
-
-	if (!o->tmp)
-		return;  /* stdout: checked at exit */
-	if (o->f && (fflush(o->f) || fsync(fileno(o->f)) || ferror(o->f))) {
-		int e = errno;
-		fclose(o->f);
-		o->f = NULL;
-		die(QF_EIO, _("cannot write %s: %s"), name, strerror(e));
-	}
-	if (o->f && fclose(o->f)) {
-		o->f = NULL;
-		die(QF_EIO, _("cannot write %s: %s"), name, strerror(errno));
-	}
-	o->f = NULL;
-	if (o->dest) {
-		if (rename(o->tmp, o->dest))
-			die(QF_ECANTCREAT, _("cannot create %s: %s"), o->dest,
-			    strerror(errno));
-	} else {
-		char buf[65536];
-		size_t n;
-		FILE *in = fopen(o->tmp, "rb");
-		if (!in)
-			die(QF_EIO, _("cannot write %s: %s"), name, strerror(errno));
-		while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-			if (fwrite(buf, 1, n, stdout) != n) {
-				fclose(in);
-				die(QF_EIO, _("cannot write %s: %s"), name,
-				    strerror(errno));
-			}
-		fclose(in);
-		unlink(o->tmp);
-	}
-	free(o->tmp);
-	o->tmp = NULL;
-	cleanup_out = NULL;
-}
-
 /* ---- progress ------------------------------------------------------- */
 
 static int progress_shown;
@@ -396,7 +283,7 @@ int main(int argc, char **argv)
 	struct qf_export_filter f;
 	struct qf_export_opts eo;
 	struct qf_firms firms;
-	struct output out;
+	struct outfile out;
 	struct args a;
 	struct qf_store *s;
 	struct qf_error err;
@@ -488,7 +375,7 @@ int main(int argc, char **argv)
 	if (isatty(STDERR_FILENO))
 		eo.progress = progress;
 
-	output_open(&out, dest, fmt == QF_EXPORT_XLSX);
+	outfile_open(&out, dest, fmt == QF_EXPORT_XLSX);
 	switch (fmt) {
 	case QF_EXPORT_SQL: {
 		if (!qf_sql_export)
@@ -525,7 +412,7 @@ int main(int argc, char **argv)
 			    dest ? dest : _("standard output"), strerror(errno));
 		die_error(&err);
 	}
-	output_commit(&out);
+	outfile_commit(&out);
 	if (have_firms)
 		qf_firms_release(&firms);
 	qf_strv_release(&a.tags);

@@ -8,6 +8,7 @@
 #include "qf/publish.h"
 #include "qf/report.h"
 #include "qf/text.h"
+#include "qf/xlsx.h"
 
 static const char *usage_text(void)
 {
@@ -21,7 +22,10 @@ static const char *usage_text(void)
 		 "  -w, --week WEEK         a week instead, for the weekly meeting (每周碰头会):\n"
 		 "                          YYYY-Www (2023-W36), a day in it, or 'last'\n"
 		 "  -f, --format FORMAT     markdown (default), text, html (one file, charts\n"
-		 "                          inline, prints on A4), json or csv\n"
+		 "                          inline, prints on A4), json, csv or xlsx (a\n"
+		 "                          workbook: a sheet per table of the bulletin)\n"
+		 "  -o, --output FILE       write FILE (put in place only when whole);\n"
+		 "                          default: standard output (xlsx: not a terminal)\n"
 		 "      --lang zh|en        language (default: the store's `lang` setting)\n"
 		 "      --publish           keep the bulletin and its figures in the store\n"
 		 "                          (reports/YYYY-MM.*); later runs for that month\n"
@@ -34,8 +38,9 @@ static const char *usage_text(void)
 		 "locale: the language is the store's, so cron (LANG=C) gets Chinese.\n"
 		 "\n"
 		 "Exit status: 0 printed, 64 bad usage, 65 a store file does not parse,\n"
-		 "66 no store, 73 published already or cannot write reports/, 75 store\n"
-		 "busy (--publish), 78 bad qf.yaml or schemas.\n");
+		 "66 no store, 73 published already, cannot write reports/ or cannot\n"
+		 "create the -o file, 74 cannot write it, 75 store busy (--publish),\n"
+		 "78 bad qf.yaml or schemas.\n");
 }
 
 /* --week: "2023-W36", a day of the week, or "last" (the week before
@@ -123,27 +128,34 @@ int main(int argc, char **argv)
 		{ "publish", no_argument, NULL, 'P' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "lang", required_argument, NULL, 'L' },
+		{ "output", required_argument, NULL, 'o' },
 		COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *data = NULL, *month = NULL, *lang = NULL, *week = NULL;
-	int publish = 0;
+	const char *dest = NULL;
+	int publish = 0, xlsx = 0;
+	struct outfile out;
 	char key[16];
 	enum qf_report_format fmt = QF_REPORT_MARKDOWN;
 	struct qf_month_figures f;
 	struct qf_store *s;
 	struct qf_error err;
 	int c, y, m;
-	char *text;
+	char *text = NULL;
 
 	cmd_init("qf-monthly-report");
-	while ((c = getopt_long(argc, argv, "m:w:f:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "m:w:f:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'm': month = optarg; break;
 		case 'w': week = optarg; break;
 		case 'P': publish = 1; break;
+		case 'o': dest = optarg; break;
 		case 'f':
-			if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
+			xlsx = 0;
+			if (!strcmp(optarg, "xlsx"))
+				xlsx = 1;
+			else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
 				fmt = QF_REPORT_MARKDOWN;
 			else if (!strcmp(optarg, "text"))
 				fmt = QF_REPORT_TEXT;
@@ -154,7 +166,7 @@ int main(int argc, char **argv)
 			else if (!strcmp(optarg, "html"))
 				fmt = QF_REPORT_HTML;
 			else
-				die(QF_EUSAGE, _("--format: '%s' is not markdown, text, html, json or csv"), optarg);
+				die(QF_EUSAGE, _("--format: '%s' is not markdown, text, html, json, csv or xlsx"), optarg);
 			break;
 		case 'L':
 			if (strcmp(optarg, "zh") && strcmp(optarg, "en"))
@@ -168,6 +180,8 @@ int main(int argc, char **argv)
 		}
 	}
 	no_operands(argc, argv);
+	if (xlsx && !dest && stdout_is_tty())
+		die(QF_EUSAGE, _("xlsx is not for a terminal: give -o FILE or redirect the output"));
 	if (month && week)
 		die(QF_EUSAGE, _("give --month or --week, not both"));
 	if (month) {
@@ -196,7 +210,7 @@ int main(int argc, char **argv)
 		qf_report_release(&f);
 		die_error(&err);
 	}
-	if (!(text = qf_report_render(&f, fmt, lang ? lang : "zh",
+	if (!xlsx && !(text = qf_report_render(&f, fmt, lang ? lang : "zh",
 				      qf_store_setting(s, "organisation"))))
 		die(QF_ESOFTWARE, _("out of memory"));
 	if (f.week) {
@@ -207,8 +221,20 @@ int main(int argc, char **argv)
 		snprintf(key, sizeof key, "%04d-%02d", f.year, f.month);
 	}
 	frozen(s, &f, key, publish, lang ? lang : "zh");
-	fputs(text, stdout);
-	free(text);
+	outfile_open(&out, dest, xlsx);
+	if (xlsx) {
+		/* libxlsxwriter writes a file by its name. */
+		fclose(out.f);
+		out.f = NULL;
+		if (qf_xlsx_report(&f, lang ? lang : "zh",
+				   qf_store_setting(s, "organisation"), out.tmp,
+				   &err))
+			die_error(&err);
+	} else {
+		fputs(text, out.f);
+		free(text);
+	}
+	outfile_commit(&out);
 	qf_report_release(&f);
 	qf_store_free(s);
 	return 0;

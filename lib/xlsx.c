@@ -274,7 +274,37 @@ struct report_ctx {
 	struct book *b;
 	int n;
 	struct qf_buf tmp;
+	lxw_format *delta, *pct, *dec;
 };
+
+/* A figure of the bulletin as a number: "12"; a change "+3" or "-2"
+ * (shown with its sign); "12.5" (a median); "98.4%" (a rate).  *fmt the
+ * format to show it as the bulletin does.  0 when s is text ("63/64 =
+ * 98.4%", "-"). */
+static int figure(struct report_ctx *c, const char *s, double *v,
+		  lxw_format **fmt)
+{
+	const char *p = s + (*s == '+' || *s == '-'), *rest;
+	size_t n = strspn(p, "0123456789"), frac = 0;
+
+	if (!n || n > 15)
+		return 0;
+	if (p[n] == '.' && !(frac = strspn(p + n + 1, "0123456789")))
+		return 0;
+	rest = p + n + (frac ? frac + 1 : 0);
+	if (*rest && strcmp(rest, "%"))
+		return 0;
+	*v = strtod(s, NULL);
+	if (*rest) {
+		*v /= 100;
+		*fmt = c->pct;
+	} else if (p != s) {
+		*fmt = c->delta;
+	} else {
+		*fmt = frac ? c->dec : NULL;
+	}
+	return 1;
+}
 
 /* A sheet name from a heading: "1. 概况" gives "概况"; the characters a
  * sheet name cannot hold ([ ] : * ? / \) become spaces, and it is cut to
@@ -341,9 +371,10 @@ static void report_table(const char *heading, const struct qf_page_table *t,
 		for (size_t col = 0; col < t->ncols && !b->rc; col++) {
 			const char *s = t->cells[r * t->ncols + col];
 			double v;
-			if (r && whole(s, &v)) {
+			lxw_format *nf;
+			if (r && figure(c, s, &v, &nf)) {
 				lxw_error e = worksheet_write_number(sh.ws, sh.row,
-						(lxw_col_t)col, v, NULL);
+						(lxw_col_t)col, v, nf);
 				fit(&sh, col, s);
 				if (e != LXW_NO_ERROR)
 					lxw_fail(b, e);
@@ -368,6 +399,12 @@ int qf_xlsx_report(const struct qf_month_figures *f, const char *lang,
 		return rc;
 	memset(&c, 0, sizeof c);
 	c.b = &b;
+	c.delta = workbook_add_format(b.wb);
+	c.pct = workbook_add_format(b.wb);
+	c.dec = workbook_add_format(b.wb);
+	format_set_num_format(c.delta, "+0;-0;0");
+	format_set_num_format(c.pct, "0.0%");
+	format_set_num_format(c.dec, "0.0");
 	if (qf_report_tables(f, lang, org, report_table, &c) && !b.rc)
 		b.rc = qf_error_oom(err);
 	qf_buf_release(&c.tmp);
