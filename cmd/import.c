@@ -28,6 +28,8 @@ static const char *usage_text(void)
 		 "                       column), for headers qf does not know\n"
 		 "  -n, --dry-run        check and show what would be added; write nothing\n"
 		 "  -q, --quiet          print only the new IDs, no summary\n"
+		 "      --columns        print the columns TYPE takes (field, Chinese header,\n"
+		 "                       other headers, required or default) and exit; no FILE\n"
 		 "      --by NAME        who imports, for the demands' log (default: $QF_USER)\n"
 		 "      --data DIR       the store (default: found from here, or $QF_DATA)\n"
 		 "  -h, --help           show this help and exit\n"
@@ -59,9 +61,28 @@ static int type_arg(const char *a, enum qf_type *t)
 static void progress(size_t done, size_t total, void *ud)
 {
 	(void)ud;
-	fprintf(stderr, _("\r%s: %zu of %zu rows"), qf_prog, done, total);
+	fputc('\r', stderr);
+	fprintf(stderr, _("%s: %zu of %zu rows"), qf_prog, done, total);
 	if (done == total)
 		fputs("\n", stderr);
+}
+
+/* --columns: field, Chinese header, other headers ('|' between),
+ * "required", "default VALUE" or "", tab-separated. */
+static void print_columns(enum qf_type t)
+{
+	size_t n;
+	const struct qf_column *c = qf_columns(t, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *d = qf_import_default(t, c[i].field);
+		printf("%s\t%s\t%s\t", c[i].field, c[i].zh, c[i].aliases);
+		if (d)
+			printf("default %s\n", d);
+		else
+			printf("%s\n", c[i].required && strcmp(c[i].field, "id")
+				       ? "required" : "");
+	}
 }
 
 /* The --map file: a YAML map of header to field, every field known. */
@@ -97,6 +118,7 @@ int main(int argc, char **argv)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "by", required_argument, NULL, 'B' },
+		{ "columns", no_argument, NULL, 'C' },
 		COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -106,7 +128,7 @@ int main(int argc, char **argv)
 	struct qf_store *s;
 	struct qf_node *map = NULL;
 	struct qf_error err;
-	int c, rc, quiet = 0;
+	int c, rc, quiet = 0, columns = 0;
 
 	cmd_init("qf-import");
 	memset(&o, 0, sizeof o);
@@ -117,11 +139,21 @@ int main(int argc, char **argv)
 		case 'n': o.dry_run = 1; break;
 		case 'q': quiet = 1; break;
 		case 'B': by = optarg; break;
+		case 'C': columns = 1; break;
 		case 'h': usage(0, usage_text());
 		case OPT_VERSION: version();
 		case OPT_DATA: data = optarg; break;
 		default: usage(QF_EUSAGE, NULL);
 		}
+	}
+	if (columns) {
+		if (argc - optind != 1)
+			die(QF_EUSAGE, _("--columns: which records? (firms, policies, visits or demands)"));
+		if (type_arg(argv[optind], &o.type))
+			die(QF_EUSAGE, _("'%s' cannot be imported: firms, policies, visits or demands"),
+			    argv[optind]);
+		print_columns(o.type);
+		return 0;
 	}
 	if (argc - optind != 2) {
 		warn(argc - optind < 2 ? _("what to import, and from which file?")

@@ -33,6 +33,7 @@ static const struct {
 	{ "show", N_("print records in full, with their history") },
 	{ "check", N_("report every problem in the store") },
 	{ "monthly-report", N_("print the monthly bulletin") },
+	{ "import", N_("add records from a spreadsheet saved as CSV") },
 	{ "export", N_("write records as CSV, TSV, JSON, xlsx or SQL") },
 };
 

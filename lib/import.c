@@ -660,7 +660,7 @@ static int link_source(struct run *x, struct qf_node *rec,
 }
 
 /* The value the add commands give field f of type t when not told. */
-static const char *default_of(enum qf_type t, const char *f)
+const char *qf_import_default(enum qf_type t, const char *f)
 {
 	if (t == QF_DEMAND && !strcmp(f, "kind"))
 		return "problem";
@@ -705,7 +705,7 @@ static int add_row(struct run *x, const struct qf_csv_row *row, size_t ncells,
 			bad |= rc;
 		}
 		/* What the add commands default, in its place. */
-		if (!qf_node_get(rec, f) && (dflt = default_of(t, f)) &&
+		if (!qf_node_get(rec, f) && (dflt = qf_import_default(t, f)) &&
 		    qf_node_map_set_str(rec, f, dflt))
 			goto oom;
 		if (t == QF_FIRM && !strcmp(f, "since") && !qf_node_get(rec, f) &&

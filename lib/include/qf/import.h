@@ -72,4 +72,8 @@ int qf_import_file(struct qf_store *s, const char *path,
 		   struct qf_error *err);
 void qf_import_release(struct qf_import *r);
 
+/* The value import (like the add commands) gives field f of type t when
+ * the file has no column for it, or NULL. */
+const char *qf_import_default(enum qf_type t, const char *f);
+
 #endif
