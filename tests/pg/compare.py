@@ -1,0 +1,88 @@
+#!/usr/bin/python3
+"""compare.py REPORT.json BULLETIN.json DEPTS.json
+
+Compare the bulletin's figures of one site and month as qf monthly-report
+--format json gives them (REPORT.json) with those PostgreSQL computes from
+the SQL export: the row of the bulletin view (BULLETIN.json, row_to_json)
+and the rows of bulletin_departments in their order (DEPTS.json, a JSON
+array).  Prints every difference, one per line; exits 1 when there is any.
+"""
+import json
+import sys
+
+# The cumulative figures are the view's columns of the same name; the
+# month's are month_<name>.
+PERIOD = ["visits", "firms_visited", "visitors", "demands", "problems",
+          "suggestions", "amount_yuan", "local", "higher", "local_problems",
+          "higher_problems", "by_category", "resolved", "local_resolved",
+          "higher_resolved", "adopted", "declined", "closed",
+          "closed_with_due", "on_time_original", "on_time_extended",
+          "median_days", "rated", "satisfied", "basic", "dissatisfied"]
+RATES = ["coverage", "resolution_rate", "adoption_rate",
+         "on_time_rate_original", "on_time_rate_extended",
+         "satisfaction_rate", "followup_rate"]
+COUNTS = ["firms", "open_at_end", "overdue_at_end", "overdue_days_max"]
+DEPT = ["name", "assigned", "closed", "on_time", "overdue", "returned",
+        "median_days", "below_threshold"]
+
+
+def rate(num, den):
+    """qf_rate: one decimal, rounded half up in integer arithmetic."""
+    if den <= 0:
+        return "-"
+    p = (num * 2000 + den) // (2 * den)
+    return "%d.%d%%" % (p // 10, p % 10)
+
+
+def sql_rate(v):
+    return "-" if v is None else "%.1f%%" % v
+
+
+def same(a, b):
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) \
+            and not isinstance(a, bool) and not isinstance(b, bool):
+        return float(a) == float(b)
+    return a == b
+
+
+def main():
+    with open(sys.argv[1]) as f:
+        rep = json.load(f)
+    with open(sys.argv[2]) as f:
+        row = json.load(f)
+    with open(sys.argv[3]) as f:
+        depts = json.load(f) or []
+    bad = []
+
+    def check(what, want, got):
+        if not same(want, got):
+            bad.append("%s: bulletin %r, SQL %r" % (what, want, got))
+
+    for k in COUNTS:
+        check(k, rep[k], row[k])
+    for k in RATES:
+        check(k, rep[k], sql_rate(row[k]))
+    for k in PERIOD:
+        check("cumulative." + k, rep["cumulative"][k], row[k])
+        check("in_month." + k, rep["in_month"][k], row["month_" + k])
+    want = rep["departments"]
+    if len(want) != len(depts):
+        bad.append("departments: bulletin %d, SQL %d: %r / %r" % (
+            len(want), len(depts), [d["name"] for d in want],
+            [d["name"] for d in depts]))
+    for w, g in zip(want, depts):
+        for k in DEPT:
+            check("departments[%s].%s" % (w["name"], k), w[k], g[k])
+        # The rates the bulletin derives from them, as it rounds them.
+        check("departments[%s].on_time_rate" % w["name"],
+              rate(w["on_time"], w["closed"]), sql_rate(g["on_time_rate"]))
+        check("departments[%s].closure_rate" % w["name"],
+              rate(w["closed"], w["closed"] + w["overdue"]),
+              sql_rate(g["closure_rate"]))
+    for line in bad:
+        print(line)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
