@@ -259,6 +259,28 @@ if ! have_script; then skip "no script(1)"; else
 	then pass; else fail "progress"; fi
 fi
 
+test_start "round trip: the example store exported and imported into a new store is the same"
+cp -R "$QF_SRC/data" "$T/w/src"
+qf-init --site HY "$T/w/dst" >/dev/null 2>&1 && cp "$T/w/src/qf.yaml" "$T/w/dst/qf.yaml"
+ok=1
+for type in firms policies demands visits; do
+	qf export "$type" --data "$T/w/src" >"$C/rt-$type.csv" &&
+		expect_code 0 qf import "$type" "$C/rt-$type.csv" --data "$T/w/dst" -q || ok=0
+done
+for type in firms policies visits; do
+	cmp -s "$(qf export "$type" --format json --data "$T/w/src" >"$T/a"; echo "$T/a")" \
+		"$(qf export "$type" --format json --data "$T/w/dst" >"$T/b"; echo "$T/b")" ||
+		{ fail "$type differ"; diff "$T/a" "$T/b" | head -5; ok=0; }
+done
+# A demand's fields come back; its log is the one its fields imply.
+for type in firms policies visits demands; do
+	qf export "$type" --data "$T/w/src" >"$T/a"
+	qf export "$type" --data "$T/w/dst" >"$T/b"
+	cmp -s "$T/a" "$T/b" || { fail "$type CSV differ"; ok=0; }
+done
+if [ "$ok" = 1 ] && expect_code 0 qf check --data "$T/w/dst" &&
+	[ "$(wc -l <"$C/rt-demands.csv")" -gt 60 ]; then pass; fi
+
 test_start "--columns lists each record's columns; the man page names every one"
 ok=1
 for type in firms policies visits demands; do
