@@ -13,10 +13,6 @@
 #include "qf/sql.h"
 #include "qf/xlsx.h"
 
-/* Until lib/sql.c is in the library (helper "sql" lands it): a build
- * without it says so instead of failing to link.  Remove then. */
-#pragma weak qf_sql_export
-
 static const char *usage_text(void)
 {
 	return _("Usage: qf export TABLE [OPTION]...\n"
@@ -378,8 +374,6 @@ int main(int argc, char **argv)
 	outfile_open(&out, dest, fmt == QF_EXPORT_XLSX);
 	switch (fmt) {
 	case QF_EXPORT_SQL: {
-		if (!qf_sql_export)
-			die(QF_ESOFTWARE, _("this qf-export was built without SQL"));
 		static const unsigned sql_tables[] = { QF_SQL_FIRMS,
 			QF_SQL_POLICIES, QF_SQL_VISITS, QF_SQL_DEMANDS };
 		rc = qf_sql_export(s, t < 0 ? QF_SQL_ALL : sql_tables[t],
