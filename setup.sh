@@ -20,9 +20,10 @@ cd "$(dirname "$0")"
 PACKAGES="build-essential cmake pkg-config gettext clang libyaml-dev libcsv-dev
 libcmocka-dev libutf8proc-dev libxlsxwriter-dev valgrind python3 util-linux strace procps"
 # The tests also print the HTML bulletin with a real browser to an A4 PDF,
-# fail writes and allocations with libfiu, and measure coverage with gcovr.
+# fail writes and allocations with libfiu, and measure coverage with gcovr;
+# tests/pg starts a PostgreSQL server of its own to load the SQL export.
 TEST_PACKAGES="chromium poppler-utils fonts-noto-cjk libfiu-dev fiu-utils gcovr
-python3-openpyxl"
+python3-openpyxl postgresql"
 
 install_deps() { # install_deps [EXTRA PACKAGES...]
 	missing=""
@@ -126,12 +127,12 @@ test)
 	(cd build-asan &&
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:log_path=$san/asan \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$san/ubsan \
-		ctest -j "$jobs" --output-on-failure)
+		ctest -j "$jobs" --output-on-failure -LE pg)
 
 	echo "== gcc build with gcov: the unit and command-line tests, coverage" >&2
 	build build-cov gcc -DCMAKE_BUILD_TYPE=Debug -DQF_COVERAGE=ON -DQF_RELIABILITY=OFF
 	find build-cov -name '*.gcda' -delete
-	(cd build-cov && ctest -j "$jobs" --output-on-failure -E 'pdf|install')
+	(cd build-cov && ctest -j "$jobs" --output-on-failure -E 'pdf|install' -LE pg)
 	gcovr -r . --filter 'lib/' --filter 'cmd/' --print-summary -o build-cov/coverage-files.txt \
 		build-cov >build-cov/coverage.txt
 
