@@ -30,6 +30,8 @@ static const char *usage_text(void)
 		 "  -q, --quiet          print only the new IDs, no summary\n"
 		 "      --columns        print the columns TYPE takes (field, Chinese header,\n"
 		 "                       other headers, required or default) and exit; no FILE\n"
+		 "      --since DATE     firms: in the register since DATE when the file\n"
+		 "                       has no since column (default: today)\n"
 		 "      --by NAME        who imports, for the demands' log (default: $QF_USER)\n"
 		 "      --data DIR       the store (default: found from here, or $QF_DATA)\n"
 		 "  -h, --help           show this help and exit\n"
@@ -119,11 +121,13 @@ int main(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "by", required_argument, NULL, 'B' },
 		{ "columns", no_argument, NULL, 'C' },
+		{ "since", required_argument, NULL, 'S' },
 		COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *data = NULL, *by = NULL, *mapfile = NULL, *path;
 	struct qf_import_opts o;
+	struct qf_date since;
 	struct qf_import r;
 	struct qf_store *s;
 	struct qf_node *map = NULL;
@@ -140,6 +144,7 @@ int main(int argc, char **argv)
 		case 'q': quiet = 1; break;
 		case 'B': by = optarg; break;
 		case 'C': columns = 1; break;
+		case 'S': since = parse_date_opt("--since", optarg); o.since = &since; break;
 		case 'h': usage(0, usage_text());
 		case OPT_VERSION: version();
 		case OPT_DATA: data = optarg; break;

@@ -849,7 +849,7 @@ int qf_import_file(struct qf_store *s, const char *path,
 				    _("records of this type cannot be imported"));
 	if ((rc = qf_csv_load(path, o->encoding, &csv, err)))
 		return rc;
-	qf_date_format(&o->today, x.today, sizeof x.today);
+	qf_date_format(o->since ? o->since : &o->today, x.today, sizeof x.today);
 	{
 		/* Stored text, in the store's language whatever the locale. */
 		struct qf_lang scope;

@@ -210,7 +210,7 @@ fi
 
 test_start "the imported demands are in the bulletin"
 if expect_code 0 qf monthly-report --month 2023-05 --format json &&
-	assert grep -q '"collected": 2' "$T/out"; then pass; fi
+	assert grep -q '"demands": 2, "problems": 2, "suggestions": 0, "amount_yuan": 5000000' "$T/out"; then pass; fi
 
 snap .
 test_start "the ledger imported again adds nothing"
@@ -280,6 +280,19 @@ for type in firms policies visits demands; do
 done
 if [ "$ok" = 1 ] && expect_code 0 qf check --data "$T/w/dst" &&
 	[ "$(wc -l <"$C/rt-demands.csv")" -gt 60 ]; then pass; fi
+
+test_start "the README's worked import: the examples/ register and ledger (GB18030)"
+qf-init --site GX --org 衡阳高新区 --start 2023-09-01 "$T/w/gx" >/dev/null 2>&1
+if expect_code 0 qf import firms "$QF_SRC/examples/firm-register.gb18030.csv" --since 2023-09-01 --data "$T/w/gx" &&
+	expect_err_has "(GB18030): 5 rows, added 5, 0 already in the store (skipped)" &&
+	expect_code 0 qf import demands "$QF_SRC/examples/demand-ledger.gb18030.csv" --data "$T/w/gx" &&
+	expect_err_has "(GB18030): 6 rows, added 6, 0 already in the store (skipped)" &&
+	expect_code 0 qf check --data "$T/w/gx" &&
+	expect_code 0 qf monthly-report --month 2023-09 --format json --data "$T/w/gx" &&
+	expect_out_has '"firms": 5,' &&
+	expect_out_has '"demands": 6, "problems": 5, "suggestions": 1, "amount_yuan": 50000000' &&
+	expect_code 0 qf monthly-report --month 2023-10 --format json --data "$T/w/gx" &&
+	expect_out_has '"adopted": 1, "declined": 1, "closed": 2'; then pass; fi
 
 test_start "--columns lists each record's columns; the man page names every one"
 ok=1

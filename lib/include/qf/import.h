@@ -38,6 +38,8 @@ struct qf_import_opts {
 				     * column; from the user; may be NULL */
 	const char *by;             /* who imports, for a demand's log */
 	struct qf_date today;       /* a log entry's date when none is known */
+	const struct qf_date *since;  /* firms without a since column: in
+				       * the register from then (NULL: today) */
 	int dry_run;                /* build and check, write nothing */
 	/* Called every so many rows while building (done of total), and at
 	 * the end; may be NULL. */
