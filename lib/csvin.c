@@ -54,7 +54,7 @@ static void place(const char *s, size_t off, unsigned *line, unsigned *col)
 	*line = 1;
 	*col = 1;
 	for (i = 0; i < off; i++) {
-		if (s[i] == '\n') {
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= off || s[i + 1] != '\n'))) {
 			++*line;
 			*col = 1;
 		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
@@ -223,12 +223,25 @@ static void on_row(int term, void *ud)
 	p->cells.n = p->cells.cap = 0;
 }
 
+/* The bytes of the line at s, its end included: LF, CRLF, or a lone CR
+ * (old Mac files; libcsv ends a row at it too). */
+static size_t line_len(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			return i + 1;
+		if (s[i] == '\r')
+			return i + 1 < len && s[i + 1] == '\n' ? i + 2 : i + 1;
+	}
+	return len;
+}
+
 static int parse(const char *path, const char *s, size_t len,
 		 struct qf_csv *c, struct qf_error *err)
 {
 	struct csv_parser cp;
 	struct parse p;
-	size_t off = 0, first = strcspn(s, "\n");
+	size_t off = 0, first = line_len(s, len);
 	int rc = 0;
 
 	memset(&p, 0, sizeof p);
@@ -241,8 +254,7 @@ static int parse(const char *path, const char *s, size_t len,
 	csv_set_delim(&cp, (unsigned char)c->delim);
 	p.row_line = p.line = 1;
 	while (off < len && !rc) {
-		const char *nl = memchr(s + off, '\n', len - off);
-		size_t n = nl ? (size_t)(nl - (s + off)) + 1 : len - off;
+		size_t n = line_len(s + off, len - off);
 		size_t done = csv_parse(&cp, s + off, n, on_cell, on_row, &p);
 		if (p.oom) {
 			rc = qf_error_oom(err);
@@ -272,12 +284,9 @@ static int parse(const char *path, const char *s, size_t len,
 int qf_csv_load(const char *path, const char *encoding, struct qf_csv **out,
 		struct qf_error *err)
 {
-	struct qf_buf raw = { 0 }, utf = { 0 };
-	struct qf_csv *c;
-	const unsigned char *u;
-	const char *text;
-	size_t len, bad, plen = strlen(path);
-	int rc = 0;
+	struct qf_buf raw = { 0 };
+	size_t plen = strlen(path);
+	int rc;
 
 	*out = NULL;
 	if ((plen > 5 && !strcmp(path + plen - 5, ".xlsx")) ||
@@ -289,16 +298,26 @@ int qf_csv_load(const char *path, const char *encoding, struct qf_csv **out,
 		rc = read_stdin(&raw, err);
 	else
 		rc = qf_file_read_into(path, CSV_MAX, &raw, err);
-	if (rc) {
-		qf_buf_release(&raw);
-		return rc;
-	}
-	if (!(c = calloc(1, sizeof *c))) {
-		qf_buf_release(&raw);
+	if (!rc)
+		rc = qf_csv_parse(path, raw.s ? raw.s : "", raw.len, encoding, out, err);
+	qf_buf_release(&raw);
+	return rc;
+}
+
+int qf_csv_parse(const char *path, const char *bytes, size_t len,
+		 const char *encoding, struct qf_csv **out, struct qf_error *err)
+{
+	struct qf_buf utf = { 0 };
+	struct qf_csv *c;
+	const unsigned char *u;
+	const char *text;
+	size_t bad;
+	int rc = 0;
+
+	*out = NULL;
+	if (!(c = calloc(1, sizeof *c)))
 		return qf_error_oom(err);
-	}
-	u = (const unsigned char *)raw.s;
-	len = raw.len;
+	u = (const unsigned char *)bytes;
 	if ((len >= 4 && !memcmp(u, "PK\3\4", 4)) ||
 	    (len >= 8 && !memcmp(u, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) {
 		rc = qf_error_set(err, QF_EDATA, path, 0, 0,
@@ -315,13 +334,13 @@ int qf_csv_load(const char *path, const char *encoding, struct qf_csv **out,
 				  encoding);
 		goto out;
 	}
-	text = raw.s;
+	text = bytes;
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)) &&
 	    (!encoding || is_ident(encoding, "utf-16"))) {
 		int le = u[0] == 0xFF;
 		c->encoding = le ? "UTF-16LE (BOM)" : "UTF-16BE (BOM)";
 		if ((rc = convert(path, le ? "UTF-16LE" : "UTF-16BE", "UTF-16",
-				  raw.s + 2, len - 2, &utf, err)))
+				  bytes + 2, len - 2, &utf, err)))
 			goto out;
 		text = utf.s;
 		len = utf.len;
@@ -353,7 +372,8 @@ int qf_csv_load(const char *path, const char *encoding, struct qf_csv **out,
 				  _("bytes that are not UTF-8 (give --encoding gb18030 if the file is GB18030 or GBK)"));
 		goto out;
 	}
-	if ((bad = strlen(text)) != len) {
+	if (memchr(text, '\0', len)) {
+		bad = (size_t)((const char *)memchr(text, '\0', len) - text);
 		unsigned line, col;
 		place(text, bad, &line, &col);
 		rc = qf_error_set(err, QF_EDATA, path, line, col,
@@ -362,7 +382,6 @@ int qf_csv_load(const char *path, const char *encoding, struct qf_csv **out,
 	}
 	rc = parse(path, text, len, c, err);
 out:
-	qf_buf_release(&raw);
 	qf_buf_release(&utf);
 	if (rc)
 		qf_csv_free(c);

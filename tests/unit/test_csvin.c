@@ -94,6 +94,20 @@ static void test_quotes_newlines_commas_empty(void **state)
 	qf_csv_free(c);
 }
 
+/* Old Mac files end lines with a lone CR: rows and lines still agree. */
+static void test_lone_cr(void **state)
+{
+	const char s[] = "a,b\rc,\"d\re\"\rf,g\r";
+	struct qf_csv *c = load(s, sizeof s - 1, NULL);
+
+	(void)state;
+	assert_int_equal(c->nrows, 3);
+	assert_int_equal(c->rows[1].line, 2);
+	assert_string_equal(c->rows[1].cells[1], "d\re");
+	assert_int_equal(c->rows[2].line, 4);
+	qf_csv_free(c);
+}
+
 static void test_bom_and_tabs(void **state)
 {
 	const char s[] = "\xEF\xBB\xBF企业名称\t备注\n甲\t乙\n";
@@ -217,6 +231,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quotes_newlines_commas_empty),
+		cmocka_unit_test(test_lone_cr),
 		cmocka_unit_test(test_bom_and_tabs),
 		cmocka_unit_test(test_gb18030_and_utf16),
 		cmocka_unit_test(test_utf8_that_decodes_as_gbk),

@@ -40,6 +40,10 @@ struct qf_csv {
  * QF_ENOINPUT. */
 int qf_csv_load(const char *path, const char *encoding, struct qf_csv **out,
 		struct qf_error *err);
+/* The same for the len bytes at bytes, named path in messages. */
+int qf_csv_parse(const char *path, const char *bytes, size_t len,
+		 const char *encoding, struct qf_csv **out,
+		 struct qf_error *err);
 void qf_csv_free(struct qf_csv *c);
 
 #endif
