@@ -809,6 +809,7 @@ static int export(struct sqlx *x)
 		    "\\set ON_ERROR_STOP on\n"
 		    "SET client_encoding = 'UTF8';\n"
 		    "SET standard_conforming_strings = on;\n"
+		    "SET client_min_messages = warning;\n"
 		    "BEGIN;\n"
 		    "SELECT pg_advisory_xact_lock(" QF_SQL_LOCK ");\n");
 	if ((rc = emit_buf(x, b)) || (rc = write_ddl(x)) ||
@@ -828,7 +829,12 @@ static int export(struct sqlx *x)
 		if ((x->tables & type_bits[write_order[i]]) &&
 		    (rc = write_type(x, write_order[i])))
 			return rc;
-	return emit(x, "COMMIT;\n", 8);
+	/* Statistics for the planner, before anyone queries the rows. */
+	qf_buf_clear(b);
+	qf_buf_puts(b, "ANALYZE \"sites\", \"firms\", \"policies\", \"visits\", "
+		    "\"visit_policies\", \"visit_demands\", \"demands\", "
+		    "\"demand_log\";\nCOMMIT;\n");
+	return emit_buf(x, b);
 }
 
 int qf_sql_export(struct qf_store *s, unsigned tables, FILE *out,
