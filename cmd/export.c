@@ -25,6 +25,8 @@ static const char *usage_text(void)
 		 "                          script, see qf-sql(5))\n"
 		 "      --excel             CSV for Excel and WPS: a UTF-8 BOM first\n"
 		 "      --no-header         CSV, TSV: no line of field names\n"
+		 "      --columns           print the table's columns (field, Chinese header,\n"
+		 "                          kind) and exit\n"
 		 "  -o, --output FILE       write FILE (put in place only when the export\n"
 		 "                          is whole); default: standard output\n"
 		 "\n"
@@ -214,6 +216,32 @@ static void build_filter(struct qf_store *s, const struct args *a, int t,
 	}
 }
 
+/* --columns: field, Chinese header and kind of each column, tab-separated
+ * (the man page's COLUMNS, which t-export.sh checks against this). */
+static void print_columns(enum qf_export_table t)
+{
+	size_t n;
+	const struct qf_column *c = qf_export_columns(t, &n);
+
+	for (size_t i = 0; i < n; i++, c++) {
+		printf("%s\t%s\t", c->field, c->zh);
+		switch (c->kind) {
+		case QF_COL_DATE: fputs("date", stdout); break;
+		case QF_COL_INT: fputs("integer", stdout); break;
+		case QF_COL_LIST: fputs("list", stdout); break;
+		case QF_COL_REF: fputs("id", stdout); break;
+		case QF_COL_ENUM: {
+			const struct qf_term *v = qf_vocab_terms(c->vocab);
+			for (size_t k = 0; v[k].token; k++)
+				printf("%s%s", k ? "|" : "", v[k].token);
+			break;
+		}
+		default: fputs("text", stdout);
+		}
+		putchar('\n');
+	}
+}
+
 /* ---- progress ------------------------------------------------------- */
 
 static int progress_shown;
@@ -239,13 +267,14 @@ static void progress_end(void)
 
 int main(int argc, char **argv)
 {
-	enum { O_EXCEL = OPT_CMD_BASE, O_NO_HEADER, O_SECTOR, O_FROM, O_TO,
+	enum { O_EXCEL = OPT_CMD_BASE, O_NO_HEADER, O_COLUMNS, O_SECTOR, O_FROM, O_TO,
 	       O_CODEPT, O_OWNER, O_LEVEL, O_STATUS, O_OPEN, O_OVERDUE,
 	       O_WITHIN, O_AT, O_BEFORE, O_AFTER };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "excel", no_argument, NULL, O_EXCEL },
 		{ "no-header", no_argument, NULL, O_NO_HEADER },
+		{ "columns", no_argument, NULL, O_COLUMNS },
 		{ "output", required_argument, NULL, 'o' },
 		{ "tag", required_argument, NULL, 't' },
 		{ "park", required_argument, NULL, 'p' },
@@ -275,7 +304,7 @@ int main(int argc, char **argv)
 	};
 	const char *data = NULL, *dest = NULL, *tname;
 	int fmt = QF_EXPORT_CSV, excel = 0, header = 1, ch, t, rc, zh;
-	int have_firms = 0;
+	int have_firms = 0, columns = 0;
 	struct qf_export_filter f;
 	struct qf_export_opts eo;
 	struct qf_firms firms;
@@ -297,6 +326,7 @@ int main(int argc, char **argv)
 			break;
 		case O_EXCEL: excel = 1; break;
 		case O_NO_HEADER: header = 0; break;
+		case O_COLUMNS: columns = 1; break;
 		case 'o': dest = optarg; break;
 		case 't': strlist_add_split(&a.tags, optarg); break;
 		case 'p': a.park = optarg; break;
@@ -343,6 +373,12 @@ int main(int argc, char **argv)
 			die(QF_EUSAGE, _("all: filters apply to one table; export it alone"));
 	} else if ((t = qf_export_table_parse(tname)) < 0) {
 		die(QF_EUSAGE, _("'%s' is not a table: firms, policies, visits, demands, log or all"), tname);
+	}
+	if (columns) {
+		if (t < 0)
+			die(QF_EUSAGE, _("--columns: of which table? firms, policies, visits, demands or log"));
+		print_columns((enum qf_export_table)t);
+		return 0;
 	}
 	if (excel && fmt != QF_EXPORT_CSV)
 		die(QF_EUSAGE, _("--excel is for CSV"));

@@ -186,6 +186,30 @@ fi
 test_start "the export changed nothing in the store"
 if unchanged .; then pass; fi
 
+test_start "--columns lists each table's columns; qf-export(1) names every one under its table"
+ok=1
+for t in firms policies visits demands log; do
+	if ! expect_code 0 qf export $t --columns; then ok=0; continue; fi
+	# The table's part of COLUMNS: from ".SS t" to the next heading.
+	awk -v t=".SS $t" '/^\.SH COLUMNS/ { c = 1; next } /^\.SH/ { c = 0 }
+		c && /^\.SS/ { s = ($0 == t) } c && s' "$QF_SRC/man/qf-export.1" >"$T/sect"
+	[ -s "$T/sect" ] || { ok=0; fail "no section $t"; }
+	while IFS='	' read -r field zh kind; do
+		grep -qxF -- ".B $(printf '%s' "$field" | sed 's/-/\\-/g')" "$T/sect" &&
+			grep -qF -- "$zh" "$T/sect" ||
+			{ ok=0; fail "qf-export.1 does not name $t.$field ($zh)"; }
+		case $kind in *"|"*)
+			for tok in $(echo "$kind" | tr '|' ' '); do
+				grep -qF -- "$(printf '%s' "$tok" | sed 's/-/\\-/g')" "$T/sect" ||
+					{ ok=0; fail "qf-export.1 lacks $t.$field's $tok"; }
+			done;;
+		esac
+	done <"$T/out"
+	[ "$(grep -c '^\.TP' "$T/sect")" -eq "$(wc -l <"$T/out")" ] ||
+		{ ok=0; fail "$t: the man page has other columns than --columns"; }
+done
+[ $ok = 1 ] && pass
+
 # ---- xlsx, read back --------------------------------------------------
 test_start "xlsx: a sheet per table, Chinese headers and names, frozen bold header, real dates and numbers"
 if ! have_openpyxl; then
