@@ -180,7 +180,7 @@ int qf_export_each(struct qf_store *s, enum qf_export_table t,
 
 	if (t >= QF_EXPORT_NTABLES)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "no such table");
+				    _("no such table"));
 	memset(&c, 0, sizeof c);
 	c.t = t;
 	c.f = f;
@@ -374,7 +374,7 @@ int qf_export_write(struct qf_store *s, enum qf_export_table t,
 	if (o->fmt != QF_EXPORT_CSV && o->fmt != QF_EXPORT_TSV &&
 	    o->fmt != QF_EXPORT_JSON)
 		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-				    "qf_export_write: not csv, tsv or json");
+				    _("qf_export_write: not csv, tsv or json"));
 	writer_init(&w, o, t, out, 1);
 	if (!(rc = write_header(&w, err)) &&
 	    !(rc = qf_export_each(s, t, f, write_row, &w, err))) {

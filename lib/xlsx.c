@@ -246,7 +246,7 @@ int qf_xlsx_export(struct qf_store *s, const enum qf_export_table *tables,
 		if (!(c.sh.ws = workbook_add_worksheet(b.wb,
 				qf_xlsx_sheet_name(tables[t], zh)))) {
 			b.rc = qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-					    "cannot add sheet %s",
+					    _("cannot add sheet %s"),
 					    qf_xlsx_sheet_name(tables[t], zh));
 			break;
 		}
@@ -362,7 +362,7 @@ static void report_table(const char *heading, const struct qf_page_table *t,
 		snprintf(again, sizeof again, "%.150s %d", name, c->n);
 		if (!(sh.ws = workbook_add_worksheet(b->wb, again))) {
 			b->rc = qf_error_set(b->err, QF_ESOFTWARE, NULL, 0, 0,
-					     "cannot add sheet %s", again);
+					     _("cannot add sheet %s"), again);
 			return;
 		}
 	}
