@@ -29,6 +29,7 @@
 
 #include "qf/buf.h"
 #include "qf/columns.h"
+#include "qf/report.h"
 #include "qf/schema.h"
 #include "qf/sql.h"
 #include "qf/store.h"
@@ -424,6 +425,29 @@ static void put_list_literal(struct qf_buf *b, const struct qf_node *seq)
 	qf_buf_puts(b, "]::text[]");
 }
 
+/* The tags the bulletin counts coverage by: the setting's first
+ * QF_REPORT_MAX_TAGS, or the bulletin's default (lib/report.c). */
+static void put_coverage_tags(struct qf_buf *b, const struct qf_node *seq)
+{
+	static const char *const dflt[] = { QF_TERM("规上"), QF_TERM("重点") };
+	size_t k = 0;
+
+	qf_buf_puts(b, "ARRAY[");
+	if (seq && seq->kind == QF_NODE_SEQ) {
+		for (size_t i = 0; i < seq->n && k < QF_REPORT_MAX_TAGS; i++)
+			if (seq->items[i]->kind == QF_NODE_SCALAR) {
+				qf_buf_puts(b, k++ ? ", " : "");
+				put_literal(b, seq->items[i]->str);
+			}
+	} else {
+		for (size_t i = 0; i < sizeof dflt / sizeof *dflt; i++) {
+			qf_buf_puts(b, k++ ? ", " : "");
+			put_literal(b, dflt[i]);
+		}
+	}
+	qf_buf_puts(b, "]::text[]");
+}
+
 static void put_opt_literal(struct qf_buf *b, const char *s)
 {
 	if (s)
@@ -468,7 +492,7 @@ static int write_site(struct sqlx *x)
 	qf_buf_printf(b, ", %ld, %ld, ",
 		      qf_store_setting_int(x->s, "due_days", 15),
 		      qf_store_setting_int(x->s, "threshold", 90));
-	put_list_literal(b, qf_node_get(set, "coverage_tags"));
+	put_coverage_tags(b, qf_node_get(set, "coverage_tags"));
 	qf_buf_puts(b, ", ");
 	put_list_literal(b, qf_node_get(set, "departments"));
 	qf_buf_puts(b, ", ");

@@ -337,6 +337,38 @@ static const char *const qf_sql_views[] = {
 "'The departments compared in the monthly bulletin of a site for the "
 "month holding a day, in code point order of their names (qf-sql(5))'",
 
+/* ---- coverage by tag ------------------------------------------------- */
+"CREATE OR REPLACE FUNCTION qf_bulletin_coverage(p_site text, p_month date)\n"
+"RETURNS TABLE (site text, month date, tag text, firms bigint,\n"
+"  visited bigint)\n"
+"LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$\n"
+"WITH p AS (\n"
+"  SELECT s.site, s.coverage_tags,\n"
+"    date_trunc('month', p_month::timestamp)::date AS m_start,\n"
+"    (date_trunc('month', p_month::timestamp)\n"
+"     + interval '1 month - 1 day')::date AS m_end,\n"
+"    coalesce(s.campaign_start, date '1900-01-01') AS cs\n"
+"  FROM sites s WHERE s.site = p_site),\n"
+"vf AS (\n"
+"  SELECT DISTINCT v.firm FROM p JOIN visits v ON v.site = p.site\n"
+"  WHERE v.date BETWEEN p.cs AND p.m_end),\n"
+"reg AS (\n"
+"  SELECT f.id, f.tags, f.id IN (SELECT vf.firm FROM vf) AS visited\n"
+"  FROM p JOIN firms f ON f.site = p.site\n"
+"  WHERE f.since IS NULL OR f.since <= p.m_end\n"
+"     OR f.id IN (SELECT vf.firm FROM vf))\n"
+"SELECT p.site, p.m_start, t.tag, count(r.id),\n"
+"  count(r.id) FILTER (WHERE r.visited)\n"
+"FROM p CROSS JOIN LATERAL unnest(p.coverage_tags) WITH ORDINALITY t(tag, n)\n"
+"LEFT JOIN reg r ON t.tag = ANY (r.tags)\n"
+"GROUP BY p.site, p.m_start, t.tag, t.n\n"
+"ORDER BY t.n\n"
+"$$",
+"COMMENT ON FUNCTION qf_bulletin_coverage(text, date) IS "
+"'The coverage by tag in the monthly bulletin of a site for the month "
+"holding a day: the firms of the register with each of the site''s "
+"coverage_tags, and those visited (qf-sql(5))'",
+
 /* ---- every month of every site -------------------------------------- */
 "CREATE OR REPLACE VIEW site_months AS\n"
 "SELECT s.site, m::date AS month\n"
@@ -364,6 +396,12 @@ static const char *const qf_sql_views[] = {
 "COMMENT ON VIEW bulletin_departments IS "
 "'The departments compared in the monthly bulletin, one row per site, "
 "month and department (qf_bulletin_departments)'",
+"CREATE OR REPLACE VIEW bulletin_coverage AS\n"
+"SELECT b.* FROM site_months sm\n"
+"CROSS JOIN LATERAL qf_bulletin_coverage(sm.site, sm.month) b",
+"COMMENT ON VIEW bulletin_coverage IS "
+"'The coverage by tag in the monthly bulletin, one row per site, month "
+"and tag (qf_bulletin_coverage)'",
 };
 
 #endif

@@ -1,11 +1,11 @@
 #!/usr/bin/python3
-"""compare.py REPORT.json BULLETIN.json DEPTS.json
+"""compare.py REPORT.json SQL.json
 
 Compare the bulletin's figures of one site and month as qf monthly-report
 --format json gives them (REPORT.json) with those PostgreSQL computes from
-the SQL export: the row of the bulletin view (BULLETIN.json, row_to_json)
-and the rows of bulletin_departments in their order (DEPTS.json, a JSON
-array).  Prints every difference, one per line; exits 1 when there is any.
+the SQL export (SQL.json): {"bulletin": the row of qf_bulletin,
+"departments": the rows of qf_bulletin_departments in their order,
+"coverage": those of qf_bulletin_coverage}.  Prints every difference, one per line; exits 1 when there is any.
 """
 import json
 import sys
@@ -49,9 +49,8 @@ def main():
     with open(sys.argv[1]) as f:
         rep = json.load(f)
     with open(sys.argv[2]) as f:
-        row = json.load(f)
-    with open(sys.argv[3]) as f:
-        depts = json.load(f) or []
+        got = json.load(f)
+    row, depts, tags = got["bulletin"], got["departments"], got["coverage"]
     bad = []
 
     def check(what, want, got):
@@ -79,6 +78,9 @@ def main():
         check("departments[%s].closure_rate" % w["name"],
               rate(w["closed"], w["closed"] + w["overdue"]),
               sql_rate(g["closure_rate"]))
+    want = [(t["tag"], t["firms"], t["visited"]) for t in rep["coverage_by_tag"]]
+    got = [(t["tag"], t["firms"], t["visited"]) for t in tags]
+    check("coverage_by_tag", want, got)
     for line in bad:
         print(line)
     return 1 if bad else 0

@@ -82,13 +82,12 @@ compare_months() {
 	for m in $months; do
 		qf monthly-report --data "$store" --month "$m" --format json >"$T/rep.json" 2>"$T/err" ||
 			{ fail "$site $m: qf monthly-report failed"; bad=1; continue; }
-		sql "SELECT row_to_json(b) FROM qf_bulletin('$site', '$m-01') b" &&
-			cp "$T/out" "$T/row.json" &&
-			sql "SELECT coalesce(json_agg(d), '[]') FROM qf_bulletin_departments('$site', '$m-01') d" &&
-			cp "$T/out" "$T/depts.json" ||
+		sql "SELECT json_build_object(
+		    'bulletin', (SELECT row_to_json(b) FROM qf_bulletin('$site', '$m-01') b),
+		    'departments', (SELECT coalesce(json_agg(d), '[]') FROM qf_bulletin_departments('$site', '$m-01') d),
+		    'coverage', (SELECT coalesce(json_agg(c), '[]') FROM qf_bulletin_coverage('$site', '$m-01') c))" ||
 			{ fail "$site $m: $(cat "$T/err")"; bad=1; continue; }
-		if ! $PY "$QF_SRC/tests/pg/compare.py" "$T/rep.json" "$T/row.json" \
-			"$T/depts.json" >"$T/diff"; then
+		if ! $PY "$QF_SRC/tests/pg/compare.py" "$T/rep.json" "$T/out" >"$T/diff"; then
 			fail "$site $m: SQL and qf monthly-report differ:"
 			sed 's/^/#   /' "$T/diff" | head -20
 			bad=1
@@ -179,6 +178,7 @@ site: XY
 organisation: "新园区\t管委会 \"试点\""
 campaign_start: 2023-05-01
 threshold: 80
+coverage_tags: ["a,b", 规上, 小巨人]
 departments: [Alpha局, 经发局, 资规局, 人社局]
 EOF
 cat >xy/firms/XY.yaml <<'EOF'

@@ -183,7 +183,7 @@ static void test_rows(void **state)
 	assert_int_equal(rc, 0);
 	/* The site, its quotes doubled and its backslash as it is. */
 	assert_non_null(strstr(out, "VALUES ('XY', 'O''Brien \\ 园区', NULL, "
-			       "'2023-05-01', 'zh', 15, 90, NULL, "
+			       "'2023-05-01', 'zh', 15, 90, ARRAY['规上', '重点']::text[], "
 			       "ARRAY['经发局', '人社局']::text[], NULL)\n"
 			       "ON CONFLICT (\"site\") DO UPDATE SET"));
 	/* Only this site's rows are deleted, children first. */
