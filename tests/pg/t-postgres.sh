@@ -56,12 +56,12 @@ if ! as_server "$PGBIN/pg_ctl" -D "$P/data" -l "$P/server.log" -w -t 30 \
 	-o "-c listen_addresses= -k $P -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
 	start >"$P/pg_ctl.log" 2>&1; then
 	echo "not ok 1 - postgres: the server did not start:"
-	sed 's/^/#   /' "$P/pg_ctl.log" "$P/server.log" | tail -20
+	cat "$P/pg_ctl.log" "$P/server.log" 2>/dev/null | sed 's/^/#   /' | tail -20
 	exit 1
 fi
 PGHOST=$P PGUSER=qf PGDATABASE=qf
 export PGHOST PGUSER PGDATABASE
-unset PGPORT PGPASSWORD PGSERVICE
+unset PGPORT PGPASSWORD PGSERVICE PGOPTIONS PGSSLMODE
 psql -q -d postgres -c 'CREATE DATABASE qf' >"$T/out" 2>"$T/err" || {
 	echo "not ok 1 - postgres: cannot create a database:"; cat "$T/err"; exit 1; }
 
