@@ -583,7 +583,16 @@ void outfile_open(struct outfile *o, const char *dest, int want_file)
 	}
 	if (dest && stat(dest, &st) == 0 && S_ISDIR(st.st_mode))
 		die(QF_ECANTCREAT, _("cannot create %s: %s"), dest, strerror(EISDIR));
-	if (dest) {
+	/* A device or a pipe (/dev/stdout, a fifo) is written, never
+	 * renamed over. */
+	o->direct = dest && stat(dest, &st) == 0 && !S_ISREG(st.st_mode);
+	if (o->direct && !want_file) {
+		if (!(o->f = fopen(dest, "w")))
+			die(QF_ECANTCREAT, _("cannot create %s: %s"), dest,
+			    strerror(errno));
+		return;
+	}
+	if (dest && !o->direct) {
 		if (!(o->tmp = malloc(strlen(dest) + 16)))
 			die(QF_ESOFTWARE, _("out of memory"));
 		sprintf(o->tmp, "%s.qf-XXXXXX", dest);
@@ -621,9 +630,16 @@ void outfile_open(struct outfile *o, const char *dest, int want_file)
 void outfile_commit(struct outfile *o)
 {
 	const char *name = o->dest ? o->dest : _("standard output");
+	FILE *to = stdout;
 
-	if (!o->tmp)
-		return;  /* stdout: checked at exit */
+	if (!o->tmp) {
+		/* stdout is checked at exit; a device or pipe now. */
+		if (o->f && o->f != stdout && (fflush(o->f) || ferror(o->f) |
+					      fclose(o->f)))
+			die(QF_EIO, _("cannot write %s: %s"), name, strerror(errno));
+		o->f = NULL;
+		return;
+	}
 	if (o->f && (fflush(o->f) || fsync(fileno(o->f)) || ferror(o->f))) {
 		int e = errno;
 		fclose(o->f);
@@ -635,7 +651,7 @@ void outfile_commit(struct outfile *o)
 		die(QF_EIO, _("cannot write %s: %s"), name, strerror(errno));
 	}
 	o->f = NULL;
-	if (o->dest) {
+	if (o->dest && !o->direct) {
 		if (rename(o->tmp, o->dest))
 			die(QF_ECANTCREAT, _("cannot create %s: %s"), o->dest,
 			    strerror(errno));
@@ -643,16 +659,18 @@ void outfile_commit(struct outfile *o)
 		char buf[65536];
 		size_t n;
 		FILE *in = fopen(o->tmp, "rb");
-		if (!in)
+		if (!in || (o->direct && !(to = fopen(o->dest, "w"))))
 			die(QF_EIO, _("cannot write %s: %s"), name, strerror(errno));
 		while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-			if (fwrite(buf, 1, n, stdout) != n) {
+			if (fwrite(buf, 1, n, to) != n) {
 				fclose(in);
 				die(QF_EIO, _("cannot write %s: %s"), name,
 				    strerror(errno));
 			}
 		fclose(in);
 		unlink(o->tmp);
+		if (to != stdout && (fflush(to) || ferror(to) | fclose(to)))
+			die(QF_EIO, _("cannot write %s: %s"), name, strerror(errno));
 	}
 	free(o->tmp);
 	o->tmp = NULL;

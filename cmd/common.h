@@ -159,11 +159,15 @@ int stdout_is_tty(void);
  * removed at exit otherwise.  dest NULL: standard output, straight
  * (f is stdout) unless want_file, which gives a temporary file in
  * $TMPDIR that outfile_commit copies to stdout (for libraries that write
- * a file by its name: tmp).  Dies with 73 when it cannot create. */
+ * a file by its name: tmp).  A FILE that is a device or a pipe
+ * (/dev/stdout, a fifo) is written straight, never replaced.  Dies with
+ * 73 when it cannot create. */
 struct outfile {
 	const char *dest;     /* -o, or NULL for stdout */
 	char *tmp;            /* the temporary file, or NULL */
 	FILE *f;              /* NULL once closed */
+	int direct;           /* dest is a device or a pipe: written, not
+			       * renamed over */
 };
 void outfile_open(struct outfile *o, const char *dest, int want_file);
 /* Close, fsync and put in place, or copy to stdout; dies with 74 (73

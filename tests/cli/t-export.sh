@@ -161,6 +161,12 @@ if expect_code 73 qf export firms -o "$T/o/plain/x.csv" && expect_err_has "x.csv
 	expect_code 73 qf export all --format xlsx -o "$T/nowhere/x.xlsx" &&
 	[ "$(ls "$T/o" | tr '\n' ' ')" = "d.csv plain " ]; then pass; else fail "$(ls "$T/o")"; fi
 
+test_start "-o a device or a pipe: written, never replaced"
+if expect_code 0 qf export firms -o /dev/null && [ -c /dev/null ] &&
+	expect_code 0 qf export demands -o /dev/stdout && cmp -s "$T/out" "$T/plain.csv" &&
+	expect_code 0 qf export firms --format xlsx -o /dev/stdout && [ "$(head -c 2 "$T/out")" = PK ] &&
+	[ -z "$(ls /dev | grep '\.qf-')" ]; then pass; else fail "$(ls -l /dev/null)"; fi
+
 test_start "a failed export leaves the old -o file as it was and no temporary file"
 cp -r . "$T/bad" && printf -- '---\nid: [unclosed\n' >>"$T/bad/demands/2023-06.yaml"
 echo old >"$T/o/keep.csv"
