@@ -583,9 +583,10 @@ void outfile_open(struct outfile *o, const char *dest, int want_file)
 	}
 	if (dest && stat(dest, &st) == 0 && S_ISDIR(st.st_mode))
 		die(QF_ECANTCREAT, _("cannot create %s: %s"), dest, strerror(EISDIR));
-	/* A device or a pipe (/dev/stdout, a fifo) is written, never
-	 * renamed over. */
-	o->direct = dest && stat(dest, &st) == 0 && !S_ISREG(st.st_mode);
+	/* Only a regular file (or none) is replaced by a rename: a device,
+	 * a pipe or a symbolic link (/dev/null, a fifo, /dev/stdout) is
+	 * written through. */
+	o->direct = dest && lstat(dest, &st) == 0 && !S_ISREG(st.st_mode);
 	if (o->direct && !want_file) {
 		if (!(o->f = fopen(dest, "w")))
 			die(QF_ECANTCREAT, _("cannot create %s: %s"), dest,

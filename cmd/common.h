@@ -159,9 +159,9 @@ int stdout_is_tty(void);
  * removed at exit otherwise.  dest NULL: standard output, straight
  * (f is stdout) unless want_file, which gives a temporary file in
  * $TMPDIR that outfile_commit copies to stdout (for libraries that write
- * a file by its name: tmp).  A FILE that is a device or a pipe
- * (/dev/stdout, a fifo) is written straight, never replaced.  Dies with
- * 73 when it cannot create. */
+ * a file by its name: tmp).  A FILE that is not a regular file (a
+ * device, a pipe, a symbolic link: /dev/null, /dev/stdout) is written
+ * through, never replaced.  Dies with 73 when it cannot create. */
 struct outfile {
 	const char *dest;     /* -o, or NULL for stdout */
 	char *tmp;            /* the temporary file, or NULL */
