@@ -7,6 +7,7 @@
 #include <xlsxwriter.h>
 
 #include "i18n.h"
+#include "qf/firms.h"
 #include "qf/text.h"
 #include "qf/xlsx.h"
 
@@ -167,6 +168,7 @@ struct table_ctx {
 	struct qf_buf cell, tmp;
 	size_t rows, base;
 	const struct qf_export_opts *o;
+	const struct qf_firms *firms;   /* names for firm columns, or NULL */
 };
 
 /* A whole number as stored: digits, maybe a minus, no more than 15 (a
@@ -201,6 +203,15 @@ static int table_row(const struct qf_node *rec, const char *demand, void *ud,
 			return qf_error_oom(err);
 		if (!*c->cell.s)
 			continue;
+		/* A firm by its name: this sheet is for people. */
+		if (col->kind == QF_COL_REF && col->ref == QF_FIRM && c->firms) {
+			const char *name = qf_firms_name(c->firms, c->cell.s);
+			if (name != c->cell.s) {
+				qf_buf_clear(&c->cell);
+				if (qf_buf_puts(&c->cell, name))
+					return qf_error_oom(err);
+			}
+		}
 		if (col->kind == QF_COL_DATE && !qf_date_parse(c->cell.s, &d)) {
 			lxw_datetime dt = { d.y, d.m, d.d, 0, 0, 0 };
 			e = worksheet_write_datetime(c->sh.ws, c->sh.row,
@@ -228,12 +239,24 @@ int qf_xlsx_export(struct qf_store *s, const enum qf_export_table *tables,
 		   const struct qf_export_opts *o, const char *path,
 		   size_t *rows, struct qf_error *err)
 {
+	struct qf_firms firms;
+	int have_firms = 0;
 	struct book b;
 	size_t total = 0;
 	int rc;
 
-	if ((rc = book_open(&b, path, err)))
+	/* The register's names, for the sheets that name firms. */
+	for (size_t t = 0; t < n && !have_firms; t++)
+		if (tables[t] == QF_EXPORT_VISITS || tables[t] == QF_EXPORT_DEMANDS) {
+			if ((rc = qf_firms_load(s, &firms, QF_FIRMS_NAMES, err)))
+				return rc;
+			have_firms = 1;
+		}
+	if ((rc = book_open(&b, path, err))) {
+		if (have_firms)
+			qf_firms_release(&firms);
 		return rc;
+	}
 	for (size_t t = 0; t < n && !b.rc; t++) {
 		struct table_ctx c;
 		memset(&c, 0, sizeof c);
@@ -242,6 +265,7 @@ int qf_xlsx_export(struct qf_store *s, const enum qf_export_table *tables,
 		c.o = o;
 		c.base = total;
 		c.cols = qf_export_columns(tables[t], &c.ncols);
+		c.firms = have_firms ? &firms : NULL;
 		c.sh.ncols = c.ncols;
 		if (!(c.sh.ws = workbook_add_worksheet(b.wb,
 				qf_xlsx_sheet_name(tables[t], zh)))) {
@@ -265,6 +289,8 @@ int qf_xlsx_export(struct qf_store *s, const enum qf_export_table *tables,
 	}
 	if (rows)
 		*rows = total;
+	if (have_firms)
+		qf_firms_release(&firms);
 	return book_close(&b);
 }
 

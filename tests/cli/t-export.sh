@@ -270,6 +270,8 @@ l = wb['办理记录']
 assert l.max_row == 5 and l['C3'].value == '交办', (l.max_row, l['C3'].value)
 v = wb['走访']
 assert v['E3'].value == '调研' and v['D2'].value == '王副区长,李科长'
+# A firm by its name, for people.
+assert v['C2'].value == '燕京啤酒（衡阳）有限公司' and row['企业名称'] == '衡阳"北方",光电', (v['C2'].value, row['企业名称'])
 PYX
 
 test_start "xlsx of one table, filtered, to a pipe"

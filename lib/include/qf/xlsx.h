@@ -5,7 +5,8 @@
  * yyyy-mm-dd, whole numbers as numbers, columns as wide as their text (a
  * Chinese character counts two).  For a Chinese store the headers are the
  * columns' Chinese headers (qf/columns.h) and enumerated values their
- * Chinese names (问题, 本级); else the field names and stored tokens.  Rows
+ * Chinese names (问题, 本级); else the field names and stored tokens.  A
+ * firm is named (its ID when the register lacks it), for people.  Rows
  * are written as they are read (libxlsxwriter's constant_memory mode):
  * the store is never held in memory.
  */
