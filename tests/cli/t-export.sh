@@ -143,6 +143,11 @@ for args in "" "people" "firms --format xml" "all" "all --format csv" \
 done
 [ $ok = 1 ] && pass
 
+test_start "--firm: no such firm 66, a name that fits several 65 (listing them)"
+if expect_code 66 qf export demands --firm 不存在 &&
+	expect_code 65 qf export visits --firm 衡阳 && expect_err_has F-HY-0001 &&
+	expect_err_has F-HY-0002; then pass; fi
+
 test_start "no store: 66"
 mkdir "$T/empty"
 if (cd "$T/empty" && expect_code 66 qf export firms) && [ -z "$(ls "$T/empty")" ]; then pass; else fail "rc $rc"; fi
