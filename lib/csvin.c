@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <utf8proc.h>
@@ -289,9 +290,9 @@ int qf_csv_load(const char *path, const char *encoding, struct qf_csv **out,
 	int rc;
 
 	*out = NULL;
-	if ((plen > 5 && !strcmp(path + plen - 5, ".xlsx")) ||
-	    (plen > 4 && !strcmp(path + plen - 4, ".xls")) ||
-	    (plen > 3 && !strcmp(path + plen - 3, ".et")))
+	if ((plen > 5 && !strcasecmp(path + plen - 5, ".xlsx")) ||
+	    (plen > 4 && !strcasecmp(path + plen - 4, ".xls")) ||
+	    (plen > 3 && !strcasecmp(path + plen - 3, ".et")))
 		return qf_error_set(err, QF_EDATA, path, 0, 0,
 				    _("a spreadsheet, not CSV: open it in Excel or WPS and save it as CSV (File > Save As > CSV UTF-8, or CSV)"));
 	if (!strcmp(path, "-"))

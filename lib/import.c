@@ -851,13 +851,14 @@ int qf_import_file(struct qf_store *s, const char *path,
 		return rc;
 	qf_date_format(o->since ? o->since : &o->today, x.today, sizeof x.today);
 	{
-		/* Stored text, in the store's language whatever the locale. */
-		struct qf_lang scope;
+		/* Stored text, in the store's language: data, so not from the
+		 * catalogue, whose loading a locale that cannot be read would
+		 * change (a fault run caught the note coming out in English). */
 		const char *base = strrchr(path, '/');
-		qf_lang_push(&scope, qf_store_setting(s, "lang"));
-		snprintf(x.note, sizeof x.note, _("imported from %s"),
+		snprintf(x.note, sizeof x.note,
+			 qf_lang_is_zh(qf_store_setting(s, "lang"))
+			 ? QF_TERM("导入自 %s") : "imported from %s",
 			 base ? base + 1 : path);
-		qf_lang_pop(&scope);
 	}
 	r->encoding = csv->encoding;
 	if ((rc = find_header(&x, csv, &hdr, err)) ||

@@ -33,6 +33,10 @@ every_command() {
 	$ec_run "$ec_w" qf resolve --data "$ec_w" -m 再次解决 "$ec_d1"
 	$ec_run "$ec_w" qf reopen --data "$ec_w" -m 企业反映未落实 --due 2023-12-20 "$ec_d1"
 	$ec_run "$ec_w" qf monthly-report --data "$ec_w" --month 2023-10 --publish
+	printf '企业名称,收集日期,诉求类别,诉求内容\n燕京啤酒（衡阳）有限公司,2023-11-18,用工,导入的诉求\n' \
+		>"$ec_new.import.csv"
+	$ec_run "$ec_w" qf import --data "$ec_w" demands "$ec_new.import.csv"
+	$ec_run "$ec_w" qf export --data "$ec_w" demands --format csv
 	$ec_run "$ec_w" qf check --data "$ec_w"
 	$ec_run "$ec_w" qf list-firms --data "$ec_w"
 	$ec_run "$ec_w" qf list-visits --data "$ec_w"

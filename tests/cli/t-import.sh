@@ -129,9 +129,16 @@ if expect_code 65 qf import firms "$C/nohdr.csv" && expect_err_has "nohdr.csv:1:
 
 test_start "a workbook is refused with what to do instead"
 printf 'PK\003\004rest' >"$C/名录.xlsx"
+cp "$C/名录.xlsx" "$C/名录.XLSX"
 cp "$C/名录.xlsx" "$C/disguised.csv"
 if expect_code 65 qf import firms "$C/名录.xlsx" && expect_err_has "save it as CSV" &&
 	expect_code 65 qf import firms "$C/disguised.csv" && expect_err_has "save it as CSV" &&
+	unchanged .; then pass; fi
+
+test_start "standard input is read with -, and a workbook's name in capitals is refused too"
+if expect_code 0 qf import firms - --dry-run <"$C/bom.csv" && expect_out_has "北方光电" &&
+	expect_err_has "- (UTF-8 (BOM)): 1 rows, would add 1" &&
+	expect_code 65 qf import firms "$C/名录.XLSX" && expect_err_has "save it as CSV" &&
 	unchanged .; then pass; fi
 
 test_start "control characters in a cell are refused"
