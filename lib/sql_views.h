@@ -369,6 +369,35 @@ static const char *const qf_sql_views[] = {
 "holding a day: the firms of the register with each of the site''s "
 "coverage_tags, and those visited (qf-sql(5))'",
 
+/* ---- the 12 months' trend -------------------------------------------- */
+"CREATE OR REPLACE FUNCTION qf_bulletin_trend(p_site text, p_month date)\n"
+"RETURNS TABLE (site text, month date, trend_month date, collected bigint,\n"
+"  closed bigint)\n"
+"LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$\n"
+"WITH p AS (\n"
+"  SELECT s.site, date_trunc('month', p_month::timestamp) AS m_start,\n"
+"    (date_trunc('month', p_month::timestamp)\n"
+"     + interval '1 month - 1 day')::date AS m_end,\n"
+"    coalesce(s.campaign_start, date '1900-01-01') AS cs\n"
+"  FROM sites s WHERE s.site = p_site),\n"
+"d AS (\n"
+"  SELECT date_trunc('month', st.opened::timestamp)::date AS om,\n"
+"    CASE WHEN st.closed AND st.outcome <> 'declined' THEN\n"
+"      date_trunc('month', st.closed_on::timestamp)::date END AS cm\n"
+"  FROM p CROSS JOIN LATERAL qf_demand_states(p.site, p.m_end) st\n"
+"  WHERE st.opened BETWEEN p.cs AND p.m_end),\n"
+"t AS (\n"
+"  SELECT generate_series(p.m_start - interval '11 months', p.m_start,\n"
+"    interval '1 month')::date AS tm FROM p)\n"
+"SELECT p.site, p.m_start::date, t.tm,\n"
+"  (SELECT count(*) FROM d WHERE d.om = t.tm),\n"
+"  (SELECT count(*) FROM d WHERE d.cm = t.tm)\n"
+"FROM p, t ORDER BY t.tm\n"
+"$$",
+"COMMENT ON FUNCTION qf_bulletin_trend(text, date) IS "
+"'The 12 months to the month holding a day in the monthly bulletin of a "
+"site: demands collected, and closed as resolved or adopted (qf-sql(5))'",
+
 /* ---- every month of every site -------------------------------------- */
 "CREATE OR REPLACE VIEW site_months AS\n"
 "SELECT s.site, m::date AS month\n"
@@ -402,6 +431,12 @@ static const char *const qf_sql_views[] = {
 "COMMENT ON VIEW bulletin_coverage IS "
 "'The coverage by tag in the monthly bulletin, one row per site, month "
 "and tag (qf_bulletin_coverage)'",
+"CREATE OR REPLACE VIEW bulletin_trend AS\n"
+"SELECT b.* FROM site_months sm\n"
+"CROSS JOIN LATERAL qf_bulletin_trend(sm.site, sm.month) b",
+"COMMENT ON VIEW bulletin_trend IS "
+"'The 12 months'' trend of the monthly bulletin, 12 rows per site and "
+"month (qf_bulletin_trend)'",
 };
 
 #endif

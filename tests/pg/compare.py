@@ -5,7 +5,8 @@ Compare the bulletin's figures of one site and month as qf monthly-report
 --format json gives them (REPORT.json) with those PostgreSQL computes from
 the SQL export (SQL.json): {"bulletin": the row of qf_bulletin,
 "departments": the rows of qf_bulletin_departments in their order,
-"coverage": those of qf_bulletin_coverage}.  Prints every difference, one per line; exits 1 when there is any.
+"coverage": those of qf_bulletin_coverage, "trend": those of
+qf_bulletin_trend, "previous": the row of qf_bulletin of the month before}.  Prints every difference, one per line; exits 1 when there is any.
 """
 import json
 import sys
@@ -51,6 +52,7 @@ def main():
     with open(sys.argv[2]) as f:
         got = json.load(f)
     row, depts, tags = got["bulletin"], got["departments"], got["coverage"]
+    trend, prev = got["trend"], got["previous"]
     bad = []
 
     def check(what, want, got):
@@ -81,6 +83,15 @@ def main():
     want = [(t["tag"], t["firms"], t["visited"]) for t in rep["coverage_by_tag"]]
     got = [(t["tag"], t["firms"], t["visited"]) for t in tags]
     check("coverage_by_tag", want, got)
+    want = [(t["month"], t["collected"], t["closed"]) for t in rep["trend"]]
+    got = [(t["trend_month"][:7], t["collected"], t["closed"]) for t in trend]
+    check("trend", want, got)
+    # The month before, as the bulletin compares with it: the figures of
+    # that month's own row.
+    if "previous_month" in rep:
+        for k in PERIOD:
+            check("previous_month." + k, rep["previous_month"][k],
+                  prev["month_" + k])
     for line in bad:
         print(line)
     return 1 if bad else 0

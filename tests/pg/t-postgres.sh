@@ -3,9 +3,11 @@
 # own (Debian's postgresql: initdb and pg_ctl on a temporary data
 # directory, a Unix socket in a temporary folder, no TCP), loads
 # `qf export all --format sql` of stores into it with psql, and checks:
-#   - the bulletin view gives the figures of `qf monthly-report --format
-#     json`, exactly, for every month of the example store (data/) and of a
-#     second store (site XY) whose demands take every path of the replay;
+#   - the bulletin's functions give the figures of `qf monthly-report
+#     --format json`, exactly (every figure, departments, coverage by tag,
+#     trend, the month before: tests/pg/compare.py), for every month of the
+#     example store (data/) and of a second store (site XY) whose demands
+#     take every path of the replay;
 #   - two sites live side by side; loading a store again replaces its rows
 #     and no other site's; a script cut short changes nothing;
 #   - text with a tab, a newline, a backslash and quotes comes out as the
@@ -85,7 +87,9 @@ compare_months() {
 		sql "SELECT json_build_object(
 		    'bulletin', (SELECT row_to_json(b) FROM qf_bulletin('$site', '$m-01') b),
 		    'departments', (SELECT coalesce(json_agg(d), '[]') FROM qf_bulletin_departments('$site', '$m-01') d),
-		    'coverage', (SELECT coalesce(json_agg(c), '[]') FROM qf_bulletin_coverage('$site', '$m-01') c))" ||
+		    'coverage', (SELECT coalesce(json_agg(c), '[]') FROM qf_bulletin_coverage('$site', '$m-01') c),
+		    'trend', (SELECT json_agg(t) FROM qf_bulletin_trend('$site', '$m-01') t),
+		    'previous', (SELECT row_to_json(b) FROM qf_bulletin('$site', date '$m-01' - 1) b))" ||
 			{ fail "$site $m: $(cat "$T/err")"; bad=1; continue; }
 		if ! $PY "$QF_SRC/tests/pg/compare.py" "$T/rep.json" "$T/out" >"$T/diff"; then
 			fail "$site $m: SQL and qf monthly-report differ:"
