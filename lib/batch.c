@@ -16,7 +16,16 @@ struct qf_batch {
 	struct qf_store *s;
 	struct item *v;
 	size_t n, cap;
-	struct qf_strv ids;  /* given by qf_batch_id */
+	struct series *series;  /* the IDs given, by series (qf_batch_id) */
+	size_t nseries, capseries;
+	struct qf_strset appended;  /* the IDs of the records appended */
+};
+
+struct series {
+	enum qf_type t;
+	int y, m;              /* 0 for firms and policies */
+	struct qf_id next;     /* the next ID of the series to give */
+	char last[QF_ID_MAX];  /* the last given, for messages */
 };
 
 int qf_batch_new(struct qf_store *s, struct qf_batch **b,
@@ -39,49 +48,68 @@ void qf_batch_free(struct qf_batch *b)
 	for (size_t i = 0; i < b->n; i++)
 		qf_node_free(b->v[i].rec);
 	free(b->v);
-	qf_strv_release(&b->ids);
+	free(b->series);
+	qf_strset_release(&b->appended);
 	free(b);
 }
 
-/* Does ID p name a record of type t (and of date's month, for visits and
- * demands)? */
-static int same_series(const struct qf_id *p, enum qf_type t,
-		       const struct qf_date *date)
+/* The series of type t in date's month (visits and demands; date may be
+ * NULL for the others): the next sequence number, from the store's files
+ * the first time and from the batch's own after that, so that a batch of
+ * thousands reads each file once. */
+static int series(struct qf_batch *b, enum qf_type t, const struct qf_date *date,
+		  struct series **out, struct qf_error *err)
 {
-	if (p->type != t)
-		return 0;
-	return (t != QF_VISIT && t != QF_DEMAND) ||
-	       (p->year == date->y && p->month == date->m);
+	int y = 0, m = 0, rc;
+	struct qf_id next;
+	char buf[QF_ID_MAX];
+
+	if ((t == QF_VISIT || t == QF_DEMAND) && date) {
+		y = date->y;
+		m = date->m;
+	}
+	for (size_t i = 0; i < b->nseries; i++)
+		if (b->series[i].t == t && b->series[i].y == y && b->series[i].m == m) {
+			*out = &b->series[i];
+			return QF_OK;
+		}
+	if ((rc = qf_store_next_id(b->s, t, date, buf, sizeof buf, err)))
+		return rc;
+	if (qf_id_parse(buf, &next))
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    _("'%s' is not a valid ID"), buf);
+	if (b->nseries == b->capseries) {
+		size_t cap = b->capseries ? b->capseries * 2 : 8;
+		struct series *v = realloc(b->series, cap * sizeof *v);
+		if (!v)
+			return qf_error_oom(err);
+		b->series = v;
+		b->capseries = cap;
+	}
+	*out = &b->series[b->nseries++];
+	(*out)->t = t;
+	(*out)->y = y;
+	(*out)->m = m;
+	(*out)->next = next;
+	return QF_OK;
 }
 
 int qf_batch_id(struct qf_batch *b, enum qf_type t, const struct qf_date *date,
 		char *id, size_t n, struct qf_error *err)
 {
-	struct qf_id got, last;
-	int rc, have = 0;
+	struct series *sr;
+	int rc;
 
-	/* After the last this batch took of the same series, if any (the
-	 * store's files need not be read again); else the store's next. */
-	for (size_t i = 0; i < b->ids.n; i++)
-		if (!qf_id_parse(b->ids.v[i], &got) &&
-		    same_series(&got, t, date) && (!have || got.seq > last.seq)) {
-			last = got;
-			have = 1;
-		}
-	if (have) {
-		if (last.seq >= 999999)
-			return qf_error_set(err, QF_EDATA, NULL, 0, 0,
-				_("no sequence numbers left after '%s'"),
-				b->ids.v[b->ids.n - 1]);
-		last.seq++;
-		if (qf_id_format(&last, id, n))
-			return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-					    _("ID buffer too small"));
-	} else if ((rc = qf_store_next_id(b->s, t, date, id, n, err))) {
+	if ((rc = series(b, t, date, &sr, err)))
 		return rc;
-	}
-	if (qf_strv_push(&b->ids, id))
-		return qf_error_oom(err);
+	if (sr->next.seq > 999999)
+		return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+			_("no sequence numbers left after '%s'"), sr->last);
+	if (qf_id_format(&sr->next, id, n))
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    _("ID buffer too small"));
+	snprintf(sr->last, sizeof sr->last, "%s", id);
+	sr->next.seq++;
 	return QF_OK;
 }
 
@@ -89,31 +117,23 @@ static int ref_exists(const char *type, const char *id, void *ud);
 
 int qf_batch_claim(struct qf_batch *b, const char *id, struct qf_error *err)
 {
-	struct qf_id want, next, got;
+	struct qf_id want;
 	struct qf_date month;
-	char buf[QF_ID_MAX];
+	struct series *sr;
 	int rc;
 
 	if (qf_id_parse(id, &want) || strcmp(want.site, qf_store_site(b->s)))
 		return 1;
-	for (size_t i = 0; i < b->ids.n; i++)
-		if (!qf_id_parse(b->ids.v[i], &got) &&
-		    got.type == want.type && !strcmp(b->ids.v[i], id))
-			return 1;
 	month.y = want.year;
 	month.m = want.month;
 	month.d = 1;
-	if ((rc = qf_store_next_id(b->s, want.type, &month, buf, sizeof buf, err)))
+	if ((rc = series(b, want.type, &month, &sr, err)))
 		return -rc;
-	if (qf_id_parse(buf, &next) || want.seq < next.seq)
+	/* Past every ID of its series the store and the batch have. */
+	if (want.seq < sr->next.seq)
 		return 1;
-	/* Past the last of its series the batch took, too. */
-	for (size_t i = 0; i < b->ids.n; i++)
-		if (!qf_id_parse(b->ids.v[i], &got) &&
-		    same_series(&got, want.type, &month) && got.seq >= want.seq)
-			return 1;
-	if (qf_strv_push(&b->ids, id))
-		return -qf_error_oom(err);
+	snprintf(sr->last, sizeof sr->last, "%s", id);
+	sr->next.seq = want.seq + 1;
 	return 0;
 }
 
@@ -129,12 +149,8 @@ static int ref_exists(const char *type, const char *id, void *ud)
 	int t = qf_type_from_name(type);
 	struct qf_id pid;
 
-	for (size_t i = 0; i < b->n; i++) {
-		const char *have = qf_node_get_str(b->v[i].rec, "id");
-		if (!b->v[i].rewrite && have && !strcmp(have, id))
-			return t >= 0 && !qf_id_parse(id, &pid) &&
-			       (int)pid.type == t;
-	}
+	if (qf_strset_has(&b->appended, id))
+		return t >= 0 && !qf_id_parse(id, &pid) && (int)pid.type == t;
 	return qf_store_ref_exists(type, id, b->s);
 }
 
@@ -158,6 +174,10 @@ static int queue(struct qf_batch *b, struct qf_node *rec, int rewrite,
 		}
 		b->v = v;
 		b->cap = cap;
+	}
+	if (!rewrite && qf_strset_add(&b->appended, id) < 0) {
+		qf_node_free(rec);
+		return qf_error_oom(err);
 	}
 	b->v[b->n].rec = rec;
 	b->v[b->n].rewrite = rewrite;
@@ -242,9 +262,23 @@ int qf_batch_commit(struct qf_batch *b, struct qf_diags *d,
 			return rc;
 		}
 	}
-	for (size_t i = 0; i < b->n && !rc; i++)
-		if (!b->v[i].rewrite)
-			rc = qf_store_append(b->s, b->v[i].rec, err);
+	if (nappend == 1) {
+		for (size_t i = 0; i < b->n && !rc; i++)
+			if (!b->v[i].rewrite)
+				rc = qf_store_append(b->s, b->v[i].rec, err);
+	} else if (nappend > 1) {
+		struct qf_node **recs = calloc(nappend, sizeof *recs);
+		size_t k = 0;
+		if (!recs) {
+			rc = qf_error_oom(err);
+		} else {
+			for (size_t i = 0; i < b->n; i++)
+				if (!b->v[i].rewrite)
+					recs[k++] = b->v[i].rec;
+			rc = qf_store_append_all(b->s, recs, k, err);
+			free(recs);
+		}
+	}
 	if (nappend > 1 && !rc)
 		rc = qf_store_commit(b->s, err);
 	if (rc) {

@@ -277,7 +277,8 @@ struct run {
 	const struct qf_import_opts *o;
 	struct qf_import *r;
 	struct have h;
-	struct keys seen;    /* keys of this file's rows: "key\037line" */
+	struct qf_strset seen;     /* the keys of this file's rows */
+	struct qf_strv seen_at;    /* "key\037line" for each, to say where */
 	struct qf_batch *b;
 	const struct qf_column *cols;
 	size_t ncols;
@@ -659,6 +660,33 @@ static int link_source(struct run *x, struct qf_node *rec,
 	return 0;
 }
 
+/* Remember a row's key, and where it was. */
+static int remember_row(struct run *x, const char *key, unsigned line)
+{
+	char *at;
+	size_t n = strlen(key) + 16;
+	int rc;
+
+	if (qf_strset_add(&x->seen, key) < 0 || !(at = malloc(n)))
+		return -1;
+	snprintf(at, n, "%s\037%u", key, line);
+	rc = qf_strv_push(&x->seen_at, at);
+	free(at);
+	return rc;
+}
+
+/* The line a key was first seen on (only asked of the rare duplicate). */
+static const char *seen_line(const struct run *x, const char *key)
+{
+	size_t len = strlen(key);
+
+	for (size_t i = 0; i < x->seen_at.n; i++)
+		if (!strncmp(x->seen_at.v[i], key, len) &&
+		    x->seen_at.v[i][len] == '\037')
+			return x->seen_at.v[i] + len + 1;
+	return "?";
+}
+
 /* The value the add commands give field f of type t when not told. */
 const char *qf_import_default(enum qf_type t, const char *f)
 {
@@ -681,7 +709,7 @@ static int add_row(struct run *x, const struct qf_csv_row *row, size_t ncells,
 	const struct qf_schema *schema;
 	struct qf_diags d;
 	char key[1200], id[QF_ID_MAX], given[QF_ID_MAX] = "";
-	size_t at, count;
+	size_t count;
 	int bad = 0, rc;
 
 	if (!rec || qf_node_map_set_str(rec, "id", ""))
@@ -730,7 +758,11 @@ static int add_row(struct run *x, const struct qf_csv_row *row, size_t ncells,
 		qf_node_free(rec);
 		return 0;
 	}
-	if (t == QF_FIRM) {
+	if (*given) {
+		/* An ID is the record's stable key: the store has it or not. */
+		snprintf(key, sizeof key, "#%s", given);
+		count = 0;
+	} else if (t == QF_FIRM) {
 		const char *code = qf_node_get_str(rec, "credit_code");
 		const char *name = qf_node_get_str(rec, "name");
 		keys_find(&x->h.firm_code, code ? code : "", &count);
@@ -748,26 +780,26 @@ static int add_row(struct run *x, const struct qf_csv_row *row, size_t ncells,
 		return 0;
 	}
 	/* Twice in the file: a mistake to be told, not guessed at. */
-	at = keys_find(&x->seen, key, &count);
-	if (!count && t == QF_FIRM && qf_node_get_str(rec, "name") &&
-	    qf_node_get_str(rec, "credit_code")) {
-		at = keys_find(&x->seen, qf_node_get_str(rec, "name"), &count);
-	}
-	if (count) {
-		row_error(x, row->line, _("the same record as line %s"),
-			  strchr(x->seen.v.v[at], '\037') + 1);
-		qf_node_free(rec);
-		return 0;
-	}
 	{
-		char line[16];
-		snprintf(line, sizeof line, "%u", row->line);
-		if (keys_add(&x->seen, key, NULL, NULL, line))
+		const char *name = qf_node_get_str(rec, "name");
+		const char *dup = NULL;
+		if (qf_strset_has(&x->seen, key))
+			dup = key;
+		else if (!*given && t == QF_FIRM && name &&
+			 qf_node_get_str(rec, "credit_code") &&
+			 qf_strset_has(&x->seen, name))
+			dup = name;
+		if (dup) {
+			row_error(x, row->line, _("the same record as line %s"),
+				  seen_line(x, dup));
+			qf_node_free(rec);
+			return 0;
+		}
+		if (remember_row(x, key, row->line) ||
+		    (!*given && t == QF_FIRM && name &&
+		     qf_node_get_str(rec, "credit_code") &&
+		     remember_row(x, name, row->line)))
 			goto oom;
-		if (t == QF_FIRM && qf_node_get_str(rec, "credit_code") &&
-		    keys_add(&x->seen, qf_node_get_str(rec, "name"), NULL, NULL, line))
-			goto oom;
-		x->seen.sorted = 0;
 	}
 	/* Its ID. */
 	rc = *given ? qf_batch_claim(x->b, given, err) : 1;
@@ -920,7 +952,8 @@ out:
 	free(x.visits);
 	qf_batch_free(x.b);
 	have_release(&x.h);
-	qf_strv_release(&x.seen.v);
+	qf_strset_release(&x.seen);
+	qf_strv_release(&x.seen_at);
 	free(x.at);
 	free(x.scale);
 	qf_csv_free(csv);

@@ -68,6 +68,20 @@ static int record_path(struct qf_store *s, const char *id, char **path,
 	return QF_OK;
 }
 
+/* Do the records with these IDs go to one file? */
+static int same_file(const struct qf_node *a, const struct qf_node *b)
+{
+	struct qf_id pa, pb;
+	char ka[16], kb[16];
+
+	if (qf_id_parse(qf_node_get_str(a, "id"), &pa) ||
+	    qf_id_parse(qf_node_get_str(b, "id"), &pb) || pa.type != pb.type)
+		return 0;
+	qf_id_file_key(&pa, ka, sizeof ka);
+	qf_id_file_key(&pb, kb, sizeof kb);
+	return !strcmp(ka, kb);
+}
+
 int qf_store_append(struct qf_store *s, const struct qf_node *rec,
 		    struct qf_error *err)
 {
@@ -87,6 +101,59 @@ int qf_store_append(struct qf_store *s, const struct qf_node *rec,
 		rc = qf_store_write_new(s, path, text, len, err);
 	free(text);
 	free(path);
+	qf_store_forget(s);
+	return rc;
+}
+
+int qf_store_append_all(struct qf_store *s, struct qf_node *const *recs,
+			size_t n, struct qf_error *err)
+{
+	char **paths;
+	unsigned char *done;
+	size_t i, j;
+	int rc = QF_OK;
+
+	if (s->lock_fd < 0)
+		return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+				    _("append without the store lock"));
+	paths = calloc(n ? n : 1, sizeof *paths);
+	done = calloc(n ? n : 1, 1);
+	if (!paths || !done) {
+		free(paths);
+		free(done);
+		return qf_error_oom(err);
+	}
+	for (i = 0; i < n && !rc; i++) {
+		/* One folder: its path is made once. */
+		if (i && paths[i - 1] && same_file(recs[i - 1], recs[i]))
+			rc = (paths[i] = strdup(paths[i - 1])) ? QF_OK : qf_error_oom(err);
+		else
+			rc = record_path(s, qf_node_get_str(recs[i], "id"), &paths[i], err);
+	}
+	for (i = 0; i < n && !rc; i++) {
+		struct qf_buf buf = { 0 };
+		if (done[i])
+			continue;
+		for (j = i; j < n && !rc; j++) {
+			char *text = NULL;
+			size_t len;
+			if (done[j] || strcmp(paths[j], paths[i]))
+				continue;
+			done[j] = 1;
+			if (!(rc = qf_yaml_emit(recs[j], &text, &len, err)) &&
+			    qf_buf_put(&buf, text, len))
+				rc = qf_error_oom(err);
+			free(text);
+		}
+		if (!rc)
+			rc = qf_store_write_new(s, paths[i], buf.s ? buf.s : "",
+						buf.len, err);
+		qf_buf_release(&buf);
+	}
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	free(done);
 	qf_store_forget(s);
 	return rc;
 }

@@ -170,6 +170,13 @@ int qf_store_write_new(struct qf_store *s, const char *path, const char *buf,
 int qf_store_append(struct qf_store *s, const struct qf_node *rec,
 		    struct qf_error *err);
 
+/* Append recs, those of one file in one write and in their order: a
+ * batch of thousands costs a write and an fsync per file, not per
+ * record.  For several, call it under the journal (qf_store_begin): a
+ * failure part way leaves the files written before it. */
+int qf_store_append_all(struct qf_store *s, struct qf_node *const *recs,
+			size_t n, struct qf_error *err);
+
 /* A write of several records (a visit and the demands it raised) is all
  * or nothing.  qf_store_begin notes in qf.journal (written whole and
  * fsynced) the size of every file the records with these IDs will be
