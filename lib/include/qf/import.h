@@ -7,12 +7,13 @@
  * workflow's rules between a demand's fields, references resolved: a firm
  * by ID, credit code or exact name, a policy by ID or title); any bad row
  * is reported as file:line and nothing is written.  Rows that are in the
- * store already are skipped, so importing a file twice adds it once:
+ * store already are skipped, so importing a file twice adds it once: a
+ * row with an ID column is matched by that ID alone, any other by
  *   firms     the same credit code, or the same name
  *   policies  the same title
  *   visits    the same firm, date and kind
  *   demands   the same firm, date opened and title
- * and any record whose ID column names a record the store has.  IDs are
+ * IDs are
  * given as the add commands give them; an ID column's ID of this store's
  * site is kept when it is past the store's last, so that a store exported
  * and imported into a new one keeps its IDs (and the references between
