@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -568,6 +569,14 @@ static void remove_tmp(void)
 		unlink(o->tmp);
 }
 
+/* Interrupted (^C, a hang-up, kill): the half-written file goes too. */
+static void remove_tmp_on_signal(int sig)
+{
+	remove_tmp();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 void outfile_open(struct outfile *o, const char *dest, int want_file)
 {
 	const char *tmpdir = getenv("TMPDIR");
@@ -614,6 +623,9 @@ void outfile_open(struct outfile *o, const char *dest, int want_file)
 	}
 	cleanup_out = o;
 	atexit(remove_tmp);
+	signal(SIGINT, remove_tmp_on_signal);
+	signal(SIGTERM, remove_tmp_on_signal);
+	signal(SIGHUP, remove_tmp_on_signal);
 	/* The mode a new file gets (mkstemp's is 0600). */
 	mask = umask(0);
 	umask(mask);
