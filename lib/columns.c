@@ -214,6 +214,8 @@ int qf_column_text(const struct qf_column *c, const struct qf_node *rec,
 		return 0;
 	if (v->kind == QF_NODE_SCALAR) {
 		const char *s = v->str;
+		if (v->stype == QF_STYPE_NULL)
+			return 0;  /* "~" or "null": no value */
 		if (zh && c->kind == QF_COL_ENUM)
 			s = qf_vocab_name(c->vocab, s, "zh");
 		return qf_buf_puts(out, s);

@@ -13,6 +13,7 @@
 #include "qf/import.h"
 #include "qf/lang.h"
 #include "qf/schema.h"
+#include "qf/text.h"
 #include "qf/vocab.h"
 #include "qf/workflow.h"
 #include "qf/yaml.h"
@@ -477,7 +478,9 @@ static int set_cell(struct run *x, const struct qf_csv_row *row, size_t i,
 		    struct qf_node *rec)
 {
 	const struct qf_column *c = &x->cols[i];
-	char *text = trim(row->cells[x->at[i]]), buf[64], id[QF_ID_MAX];
+	/* Without the ' an export put before a formula-looking text. */
+	const char *text = qf_csv_text(trim(row->cells[x->at[i]]));
+	char buf[64], id[QF_ID_MAX];
 	int rc;
 
 	if (!*text)

@@ -269,6 +269,10 @@ fi
 test_start "round trip: the example store exported and imported into a new store is the same"
 cp -R "$QF_SRC/data" "$T/w/src"
 qf-init --site HY "$T/w/dst" >/dev/null 2>&1 && cp "$T/w/src/qf.yaml" "$T/w/dst/qf.yaml"
+# Texts a spreadsheet would run: export neutralises them, import undoes it.
+for name in '=SUM(A1)' "'=x 公司" '-5 公司' '@公司' '+86 公司'; do
+	qf add-firm --data "$T/w/src" --name "$name" --note "$name" >/dev/null 2>&1
+done
 ok=1
 for type in firms policies demands visits; do
 	qf export "$type" --data "$T/w/src" >"$C/rt-$type.csv" &&
