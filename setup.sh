@@ -65,7 +65,11 @@ jobs=$(nproc 2>/dev/null || echo 2)
 #   bulletin-pdf: its time is chromium's, not under valgrind (its qf run,
 #     the HTML bulletin, is in monthly-report too);
 #   install: it runs the installed programs by path with a clean
-#     environment, which the valgrind wrappers never start.
+#     environment, which the valgrind wrappers never start;
+#   import 114, export 123 (2026-12-07): each imports or exports once in
+#     every-command, which is in the set; whole, they are run under
+#     valgrind before a change to them lands (QF_VALGRIND=1 ctest -R ...),
+#     and under ASan+LSan in every CI run.
 VALGRIND_CLI="^cli/t-(qf|init|perms|check|add-firm|hand-edits|add-demand|i18n|add-visit|every-command|escalate|return|resolve|monthly-report|follow-up|reopen|extend|note)$"
 VALGRIND_CLI_SKIP="^$"
 # QF_VALGRIND_ALL=1 ./setup.sh test: all that valgrind can watch but lock.
