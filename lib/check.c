@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "qf/buf.h"
 #include "qf/check.h"
+#include "qf/text.h"
 #include "qf/date.h"
 #include "qf/id.h"
 #include "qf/schema.h"
@@ -345,24 +346,6 @@ static int remember(struct check *c, const char *id, const char *file,
 	return 0;
 }
 
-/* The first control character of s (len bytes of UTF-8): C0 but for
- * TAB and newline (a multi-line block scalar holds newlines), DEL, and C1
- * (U+0080..U+009F, two bytes: C2 80..C2 9F).  -1 when there is none. */
-static long control_in(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (size_t i = 0; i < len; i++) {
-		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') ||
-		    p[i] == 0x7f)
-			return p[i];
-		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
-		    p[i + 1] <= 0x9f)
-			return p[i + 1];
-	}
-	return -1;
-}
-
 /* Was a problem at at's place said for this record already (entries
  * from before on)?  Then that one is enough: a value the schema refused
  * (not one of an enumeration's, say) is not named twice. */
@@ -389,7 +372,7 @@ static void check_controls(struct check *c, const char *file,
 
 	if (n->kind == QF_NODE_SCALAR) {
 		/* A record that is a bare scalar the schema has refused. */
-		if (!len || !n->str || (ch = control_in(n->str, n->len)) < 0 ||
+		if (!len || !n->str || (ch = qf_text_control(n->str, n->len)) < 0 ||
 		    said_at(c, before, n))
 			return;
 		add(c, file, n, _("field '%s': holds a control character "

@@ -257,18 +257,6 @@ static int norm_amount(const char *s, unsigned long long scale, char *out,
 	return 0;
 }
 
-static int has_control(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	for (; *u; u++) {
-		if ((*u < 0x20 && *u != '\t' && *u != '\n') || *u == 0x7F)
-			return 1;
-		if (u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F)
-			return 1;
-	}
-	return 0;
-}
 
 /* ---- the import ----------------------------------------------------- */
 
@@ -485,7 +473,7 @@ static int set_cell(struct run *x, const struct qf_csv_row *row, size_t i,
 
 	if (!*text)
 		return 0;
-	if (has_control(text)) {
+	if (qf_text_control(text, strlen(text)) >= 0) {
 		row_error(x, row->line, _("column '%s': holds a control character"),
 			  c->field);
 		return -1;

@@ -222,3 +222,18 @@ int qf_text_markdown(struct qf_buf *out, const char *s, int block)
 	}
 	return rc;
 }
+
+long qf_text_control(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < len; i++) {
+		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') ||
+		    p[i] == 0x7f)
+			return p[i];
+		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f)
+			return p[i + 1];
+	}
+	return -1;
+}

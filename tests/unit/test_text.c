@@ -659,9 +659,21 @@ static void test_markdown_controls(void **state)
 	EXPECT(md("a\tb", 0), "a\\\\tb");
 }
 
+static void test_control(void **state)
+{
+	(void)state;
+	assert_int_equal(qf_text_control("a\tb\nc", 5), -1);
+	assert_int_equal(qf_text_control("中文", strlen("中文")), -1);
+	assert_int_equal(qf_text_control("a\033[31m", 6), 0x1b);
+	assert_int_equal(qf_text_control("x\x7f", 2), 0x7f);
+	assert_int_equal(qf_text_control("x\xc2\x9b", 3), 0x9b);
+	assert_int_equal(qf_text_control("x\xc2", 2), -1);  /* cut short: not C1 */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_control),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_width_invalid),
 		cmocka_unit_test(test_escape_plain),

@@ -48,4 +48,9 @@ int qf_text_html(struct qf_buf *out, const char *s);
  * heading.  -1 when out of memory. */
 int qf_text_markdown(struct qf_buf *out, const char *s, int block);
 
+/* The first control character of the len bytes at s (C0 but TAB and
+ * newline, DEL, or the second byte of a C1 in UTF-8), or -1 when none:
+ * what check reports and import refuses. */
+long qf_text_control(const char *s, size_t len);
+
 #endif
