@@ -237,19 +237,42 @@ static size_t line_len(const char *s, size_t len)
 	return len;
 }
 
+/* Tab-separated when the first record (blank lines before it skipped)
+ * has a tab and no comma outside quotes.  A quoted cell may hold tabs
+ * and line ends of its own, so the first physical line would mislead. */
+static char sniff_delim(const char *s, size_t len)
+{
+	size_t i = 0;
+	int quoted = 0, tabs = 0, commas = 0;
+
+	while (i < len && (s[i] == '\n' || s[i] == '\r'))
+		i++;
+	for (; i < len; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (s[i] == '\n' || s[i] == '\r')
+			break;
+		else if (s[i] == '\t')
+			tabs = 1;
+		else if (s[i] == ',')
+			commas = 1;
+	}
+	return tabs && !commas ? '\t' : ',';
+}
+
 static int parse(const char *path, const char *s, size_t len,
 		 struct qf_csv *c, struct qf_error *err)
 {
 	struct csv_parser cp;
 	struct parse p;
-	size_t off = 0, first = line_len(s, len);
+	size_t off = 0;
 	int rc = 0;
 
 	memset(&p, 0, sizeof p);
 	p.c = c;
-	c->delim = ',';
-	if (memchr(s, '\t', first) && !memchr(s, ',', first))
-		c->delim = '\t';
+	c->delim = sniff_delim(s, len);
 	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
 		return qf_error_oom(err);
 	csv_set_delim(&cp, (unsigned char)c->delim);

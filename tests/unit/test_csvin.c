@@ -121,6 +121,29 @@ static void test_bom_and_tabs(void **state)
 	qf_csv_free(c);
 }
 
+/* The separator is read off the first record, outside quotes, after any
+ * blank lines: a quoted cell with tabs in it is still comma-separated
+ * (found by fuzz-csvin), and a blank line does not hide a TSV. */
+static void test_separator_of_first_record(void **state)
+{
+	const char q[] = "\"a\tb\n\tc\",d\r\ne,f\r\n";
+	const char t[] = "\r\n\n名称\t\"x,y\"\n甲\t乙\n";
+	struct qf_csv *c = load(q, sizeof q - 1, NULL);
+
+	(void)state;
+	assert_int_equal(c->delim, ',');
+	assert_int_equal(c->nrows, 2);
+	assert_string_equal(c->rows[0].cells[0], "a\tb\n\tc");
+	assert_string_equal(c->rows[0].cells[1], "d");
+	qf_csv_free(c);
+	c = load(t, sizeof t - 1, NULL);
+	assert_int_equal(c->delim, '\t');
+	assert_int_equal(c->rows[0].line, 3);
+	assert_string_equal(c->rows[0].cells[1], "x,y");
+	assert_string_equal(c->rows[1].cells[1], "乙");
+	qf_csv_free(c);
+}
+
 static size_t to(const char *code, const char *s, char *out, size_t n)
 {
 	iconv_t cd = iconv_open(code, "UTF-8");
@@ -233,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_quotes_newlines_commas_empty),
 		cmocka_unit_test(test_lone_cr),
 		cmocka_unit_test(test_bom_and_tabs),
+		cmocka_unit_test(test_separator_of_first_record),
 		cmocka_unit_test(test_gb18030_and_utf16),
 		cmocka_unit_test(test_utf8_that_decodes_as_gbk),
 		cmocka_unit_test(test_bad_quotes),
