@@ -139,6 +139,8 @@ int main(int argc, char **argv)
 	make_dir(dir, "policies");
 	make_dir(dir, "visits");
 	make_dir(dir, "demands");
+	make_dir(dir, "applications");
+	make_dir(dir, "events");
 	snprintf(path, sizeof path, "%s/.gitignore", dir);
 	if (stat(path, &st) != 0 &&
 	    qf_file_replace(path, "qf.lock\nqf.journal\n", 19, 0666, &err))

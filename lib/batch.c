@@ -64,7 +64,7 @@ static int series(struct qf_batch *b, enum qf_type t, const struct qf_date *date
 	struct qf_id next;
 	char buf[QF_ID_MAX];
 
-	if ((t == QF_VISIT || t == QF_DEMAND) && date) {
+	if (t != QF_FIRM && t != QF_POLICY && date) {  /* dated */
 		y = date->y;
 		m = date->m;
 	}

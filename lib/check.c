@@ -314,6 +314,12 @@ static void wrong_type(struct check *c, const char *file,
 	case QF_VISIT:
 		add(c, file, at, _("'%s' is not the ID of a visit"), id);
 		break;
+	case QF_APPLICATION:
+		add(c, file, at, _("'%s' is not the ID of an application"), id);
+		break;
+	case QF_EVENT:
+		add(c, file, at, _("'%s' is not the ID of an event"), id);
+		break;
 	case QF_DEMAND:
 	default:
 		add(c, file, at, _("'%s' is not the ID of a demand"), id);
@@ -450,6 +456,10 @@ static int check_record(const struct qf_doc *doc, const char *file,
 		for (size_t i = 0; ds && ds->kind == QF_NODE_SEQ && i < ds->n; i++)
 			if (ds->items[i]->kind == QF_NODE_SCALAR && ds->items[i]->str)
 				link_visit(c, id, ds->items[i]->str);
+	} else if (c->type == QF_APPLICATION) {
+		check_month(c, rec, file, "filed");
+	} else if (c->type == QF_EVENT) {
+		check_month(c, rec, file, "date");
 	}
 	return c->oom ? QF_ESOFTWARE : 0;
 }

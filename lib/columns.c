@@ -42,7 +42,10 @@ static const struct qf_column policy_cols[] = {
 	D("issued", "发布日期", "发文日期|印发日期"),
 	D("expires", "有效期至", "截止日期|失效日期"),
 	T("summary", "政策摘要", "摘要|主要内容"),
-	L("tags", "适用对象", "标签|政策标签"),
+	L("tags", "政策标签", "标签"),
+	L("eligible.tags", "适用企业类型", "适用对象|适用企业"),
+	L("eligible.sectors", "适用行业", ""),
+	L("eligible.parks", "适用园区", ""),
 };
 
 static const struct qf_column visit_cols[] = {
@@ -78,6 +81,41 @@ static const struct qf_column demand_cols[] = {
 	E("satisfaction", "满意度", "回访满意度|企业满意度", QF_V_SATISFACTION, 0),
 };
 
+static const struct qf_column application_cols[] = {
+	TR("id", "申报编号", "编号"),
+	R("firm", "申报企业", "企业名称|企业", QF_FIRM, 1),
+	R("policy", "申报政策", "政策名称|政策|申报类别", QF_POLICY, 1),
+	TR("project", "项目名称", "项目"),
+	{ "requested", "申报资金", "申报金额|资金需求", QF_COL_INT, 0, 0, 0 },
+	DR("filed", "申报日期", "日期"),
+	T("dept", "受理单位", "主管部门"),
+	E("status", "申报状态", "状态|进度", QF_V_APP_STATUS, 1),
+	{ "granted", "兑现资金", "兑现金额|到位资金|获批资金", QF_COL_INT, 0, 0, 0 },
+	D("closed", "办结日期", "兑现日期"),
+	T("source", "来源", ""),
+	T("note", "备注", ""),
+};
+
+static const struct qf_column event_cols[] = {
+	TR("id", "活动编号", "编号"),
+	DR("date", "活动日期", "日期|时间"),
+	E("kind", "活动类型", "类型", QF_V_EVENT_KIND, 1),
+	TR("title", "活动名称", "名称|主题"),
+	T("organiser", "主办单位", "组织单位|承办单位"),
+	T("place", "活动地点", "地点"),
+	RL("firms", "参加企业", "参会企业|企业", QF_FIRM),
+	RL("policies", "宣讲政策", "政策", QF_POLICY),
+	RL("demands", "收集诉求", "诉求", QF_DEMAND),
+	{ "outcomes.financing_intended", "意向融资", "意向融资金额", QF_COL_INT, 0, 0, 0 },
+	{ "outcomes.financing_signed", "签约融资", "签约融资金额", QF_COL_INT, 0, 0, 0 },
+	{ "outcomes.positions", "提供岗位", "岗位数", QF_COL_INT, 0, 0, 0 },
+	{ "outcomes.attendees", "参加人数", "求职人数|人数", QF_COL_INT, 0, 0, 0 },
+	{ "outcomes.hires", "达成就业意向", "就业意向|意向人数", QF_COL_INT, 0, 0, 0 },
+	{ "outcomes.contracts", "签约项目", "签约数", QF_COL_INT, 0, 0, 0 },
+	{ "outcomes.booklets", "发放政策汇编", "发放资料", QF_COL_INT, 0, 0, 0 },
+	T("note", "活动情况", "备注"),
+};
+
 static const struct qf_column log_cols[] = {
 	R("demand", "诉求编号", "", QF_DEMAND, 1),
 	DR("date", "日期", ""),
@@ -100,6 +138,8 @@ const struct qf_column *qf_columns(enum qf_type t, size_t *n)
 	case QF_POLICY: *n = N(policy_cols); return policy_cols;
 	case QF_VISIT: *n = N(visit_cols); return visit_cols;
 	case QF_DEMAND: *n = N(demand_cols); return demand_cols;
+	case QF_APPLICATION: *n = N(application_cols); return application_cols;
+	case QF_EVENT: *n = N(event_cols); return event_cols;
 	default: *n = 0; return NULL;
 	}
 }

@@ -13,6 +13,8 @@ static const struct {
 	[QF_POLICY] = { "policy", "policies", 'P', 0 },
 	[QF_VISIT] = { "visit", "visits", 'V', 1 },
 	[QF_DEMAND] = { "demand", "demands", 'D', 1 },
+	[QF_APPLICATION] = { "application", "applications", 'A', 1 },
+	[QF_EVENT] = { "event", "events", 'E', 1 },
 };
 
 const char *qf_type_name(enum qf_type t)

@@ -371,6 +371,12 @@ static int no_such(struct qf_error *err, enum qf_type t, const char *id)
 	case QF_VISIT:
 		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
 				    _("no visit '%s'"), id);
+	case QF_APPLICATION:
+		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+				    _("no application '%s'"), id);
+	case QF_EVENT:
+		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+				    _("no event '%s'"), id);
 	case QF_DEMAND:
 	default:
 		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
@@ -483,7 +489,7 @@ int qf_store_next_id(struct qf_store *s, enum qf_type t,
 	memset(&id, 0, sizeof id);
 	id.type = t;
 	snprintf(id.site, sizeof id.site, "%s", s->site);
-	if (t == QF_VISIT || t == QF_DEMAND) {
+	if (t != QF_FIRM && t != QF_POLICY) {  /* dated */
 		id.year = date->y;
 		id.month = date->m;
 	}

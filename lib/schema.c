@@ -331,7 +331,7 @@ static const char *const type_names[] = { "string", "integer", "number",
 	"boolean", "array", "object", "null", NULL };
 static const char *const format_names[] = { "date", "qf-credit-code", NULL };
 static const char *const ref_types[] = { "firm", "policy", "visit", "demand",
-					 NULL };
+					 "application", "event", NULL };
 
 /* ---- which keywords a schema mapping has, noted at load ------------ */
 
@@ -949,6 +949,10 @@ static void no_such(struct vctx *c, const struct qf_node *v,
 		field_problem(c, v, _("no visit '%s'"), val);
 	else if (strcmp(type, "demand") == 0)
 		field_problem(c, v, _("no demand '%s'"), val);
+	else if (strcmp(type, "application") == 0)
+		field_problem(c, v, _("no application '%s'"), val);
+	else if (strcmp(type, "event") == 0)
+		field_problem(c, v, _("no event '%s'"), val);
 	else
 		field_problem(c, v, "no %s '%s'", type, val);
 }

@@ -66,6 +66,9 @@ struct sqlx {
 	const struct qf_node *at;         /* the node being written */
 };
 
+/* The types SQL carries: applications and events are not in it yet. */
+#define SQL_NTYPES 4
+
 static const char *const type_tables[QF_NTYPES] = {
 	"firms", "policies", "visits", "demands"
 };
@@ -385,8 +388,8 @@ static int write_ddl(struct sqlx *x)
 
 	qf_buf_clear(b);
 	qf_buf_puts(b, sites_ddl);
-	for (int t = 0; t < QF_NTYPES; t++) {
-		static const enum qf_type order[QF_NTYPES] = {
+	for (int t = 0; t < SQL_NTYPES; t++) {
+		static const enum qf_type order[SQL_NTYPES] = {
 			QF_FIRM, QF_POLICY, QF_VISIT, QF_DEMAND };
 		ddl_type(b, order[t]);
 	}
@@ -818,7 +821,7 @@ static int collect_ids(struct sqlx *x, enum qf_type t)
 }
 
 /* The order records are written in: each after the types it names. */
-static const enum qf_type write_order[QF_NTYPES] = {
+static const enum qf_type write_order[SQL_NTYPES] = {
 	QF_FIRM, QF_POLICY, QF_DEMAND, QF_VISIT
 };
 
@@ -849,7 +852,7 @@ static int export(struct sqlx *x)
 	if ((x->tables & QF_SQL_VISITS) && !(x->tables & QF_SQL_DEMANDS) &&
 	    (rc = collect_ids(x, QF_DEMAND)))
 		return rc;
-	for (int i = 0; i < QF_NTYPES; i++)
+	for (int i = 0; i < SQL_NTYPES; i++)
 		if ((x->tables & type_bits[write_order[i]]) &&
 		    (rc = write_type(x, write_order[i])))
 			return rc;

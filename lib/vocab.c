@@ -74,6 +74,35 @@ static const struct qf_term actions[] = {
 	{ NULL, NULL, NULL }
 };
 
+static const struct qf_term app_statuses[] = {
+	{ "filed", "已申报", "filed" },
+	{ "reviewing", "审核中", "under review" },
+	{ "listed", "已入库", "listed" },
+	{ "granted", "已兑现", "granted" },
+	{ "rejected", "未通过", "rejected" },
+	{ NULL, NULL, NULL }
+};
+
+static const struct qf_term app_actions[] = {
+	{ "file", "申报", "filed" },
+	{ "review", "审核", "under review" },
+	{ "list", "入库", "listed" },
+	{ "grant", "兑现", "granted" },
+	{ "reject", "未通过", "rejected" },
+	{ "note", "进展", "progress" },
+	{ NULL, NULL, NULL }
+};
+
+static const struct qf_term event_kinds[] = {
+	{ "briefing", "政策宣讲会", "policy briefing" },
+	{ "financing", "银企对接会", "bank–firm matchmaking" },
+	{ "jobs", "招聘会", "job fair" },
+	{ "salon", "企业家沙龙", "entrepreneurs' salon" },
+	{ "forum", "座谈会", "forum" },
+	{ "matchmaking", "供需对接会", "supply–demand matchmaking" },
+	{ NULL, NULL, NULL }
+};
+
 static const struct qf_term *const vocabs[QF_NVOCABS] = {
 	[QF_V_KIND] = kinds,
 	[QF_V_LEVEL] = levels,
@@ -82,6 +111,9 @@ static const struct qf_term *const vocabs[QF_NVOCABS] = {
 	[QF_V_SATISFACTION] = satisfactions,
 	[QF_V_VISIT_KIND] = visit_kinds,
 	[QF_V_ACTION] = actions,
+	[QF_V_APP_STATUS] = app_statuses,
+	[QF_V_APP_ACTION] = app_actions,
+	[QF_V_EVENT_KIND] = event_kinds,
 };
 
 const struct qf_term *qf_vocab_terms(enum qf_vocab v)

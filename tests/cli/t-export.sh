@@ -46,10 +46,10 @@ if expect_code 0 qf export policies; then
 	lines=$(grep -c "$(printf '\r')\$" "$T/out")
 	nocr >"$T/out.lf" && mv "$T/out.lf" "$T/out"
 	if [ "$lines" -eq 3 ] && expect_out <<'X'; then pass; else fail "$lines CRLF lines, want 3"; fi
-id,title,issuer,issued,expires,summary,tags
+id,title,issuer,issued,expires,summary,tags,eligible.tags,eligible.sectors,eligible.parks
 P-HY-0001,"'+1 稳岗返还",市人社局,2023-03-01,,"第一行
-第二行","用工,省级"
-P-HY-0002,"''=x",,,,,
+第二行","用工,省级",,,
+P-HY-0002,"''=x",,,,,,,,
 X
 fi
 

@@ -256,6 +256,8 @@ static void test_types(void **state)
 		{ QF_POLICY, "policy", "policies", 'P' },
 		{ QF_VISIT, "visit", "visits", 'V' },
 		{ QF_DEMAND, "demand", "demands", 'D' },
+		{ QF_APPLICATION, "application", "applications", 'A' },
+		{ QF_EVENT, "event", "events", 'E' },
 	};
 
 	(void)state;

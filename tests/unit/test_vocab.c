@@ -283,6 +283,25 @@ static void test_schema_visit_kind(void **state)
 	assert_same_set(QF_V_VISIT_KIND, "visit.yaml", path);
 }
 
+/* Applications (申报) and events (活动). */
+static void test_schema_application_event(void **state)
+{
+	static const char *const status[] = { "properties", "status", "enum",
+					      NULL };
+	static const char *const action[] = { "properties", "log", "items",
+		"properties", "action", "enum", NULL };
+	static const char *const kind[] = { "properties", "kind", "enum",
+					    NULL };
+
+	(void)state;
+	assert_same_set(QF_V_APP_STATUS, "application.yaml", status);
+	assert_same_set(QF_V_APP_ACTION, "application.yaml", action);
+	assert_same_set(QF_V_EVENT_KIND, "event.yaml", kind);
+	assert_string_equal(qf_vocab_token(QF_V_APP_STATUS, "已入库"), "listed");
+	assert_string_equal(qf_vocab_token(QF_V_EVENT_KIND, "银企对接会"),
+			    "financing");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +317,7 @@ int main(void)
 		cmocka_unit_test(test_schema_satisfaction),
 		cmocka_unit_test(test_schema_action),
 		cmocka_unit_test(test_schema_visit_kind),
+		cmocka_unit_test(test_schema_application_event),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

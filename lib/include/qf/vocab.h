@@ -16,6 +16,10 @@ enum qf_vocab {
 	QF_V_SATISFACTION,  /* satisfied, basic, dissatisfied */
 	QF_V_VISIT_KIND,    /* visit, survey, onsite, meeting */
 	QF_V_ACTION,        /* collect, assign, ... (log entries) */
+	QF_V_APP_STATUS,    /* filed, reviewing, listed, granted, rejected */
+	QF_V_APP_ACTION,    /* file, review, list, grant, reject, note */
+	QF_V_EVENT_KIND,    /* briefing, financing, jobs, salon, forum,
+			     * matchmaking */
 	QF_NVOCABS
 };
 
