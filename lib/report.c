@@ -9,6 +9,7 @@
 #include "qf/firms.h"
 #include "qf/buf.h"
 #include "qf/report.h"
+#include "report_impl.h"
 #include "qf/vocab.h"
 #include "qf/workflow.h"
 #include "qf/text.h"
@@ -607,6 +608,9 @@ void qf_report_release(struct qf_month_figures *f)
 	for (size_t i = 0; i < f->noverdue; i++)
 		story_release(&f->overdue[i]);
 	free(f->overdue);
+	qf_report_policy_release(f);
+	qf_report_application_release(f);
+	qf_report_event_release(f);
 	memset(f, 0, sizeof *f);
 }
 
@@ -637,6 +641,12 @@ static int figures(struct qf_store *s, const struct qf_date *start,
 	rc = period_finish(&acc[0], s, rc, err);
 	if (!rc)
 		rc = rc2;
+	if (!rc)
+		rc = qf_report_policy_collect(s, f, err);
+	if (!rc)
+		rc = qf_report_application_collect(s, f, err);
+	if (!rc)
+		rc = qf_report_event_collect(s, f, err);
 	if (!rc && qf_date_cmp(&prev.end, &prev.campaign_start) >= 0) {
 		f->has_prev = 1;
 		f->prev = prev.month_f;

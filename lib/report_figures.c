@@ -173,7 +173,11 @@ void qf_report_json(struct qf_buf *o, const struct qf_month_figures *f,
 		json_str(o, s->resolution);
 		qf_buf_printf(o, "}");
 	}
-	qf_buf_printf(o, "%s]\n}\n", f->nstories ? "\n  " : "");
+	qf_buf_printf(o, "%s]", f->nstories ? "\n  " : "");
+	qf_report_policy_json(o, f);
+	qf_report_application_json(o, f);
+	qf_report_event_json(o, f);
+	qf_buf_puts(o, "\n}\n");
 }
 
 static void csv_row(struct qf_buf *o, const char *sec, const char *fig,
@@ -248,5 +252,8 @@ void qf_report_csv(struct qf_buf *o, const struct qf_month_figures *f)
 		snprintf(fig, sizeof fig, "%s/visited", f->tags[i].tag);
 		csv_row(o, "coverage", fig, 0, f->tags[i].visited, 0);
 	}
+	qf_report_policy_csv(o, f);
+	qf_report_application_csv(o, f);
+	qf_report_event_csv(o, f);
 }
 

@@ -44,18 +44,11 @@ static const char *ratio(long num, long den, char *buf, size_t n)
 	return buf;
 }
 
-/* What a bulletin needs of its language beyond the catalogue. */
-struct words {
-	int zh;               /* Chinese conventions: 万元, no spaces */
-	const char *list_sep; /* between names in a sentence */
-};
-
-#define ROW(t, ...) qf_page_table_row(t, (const char *const[]){ __VA_ARGS__ })
 
 /* ---- the bulletin ---------------------------------------------------- */
 
-/* Money as bulletins write it: 万元, or 亿元 from a hundred million. */
-static char *money(long long yuan, const struct words *w, char *buf, size_t n)
+char *qf_report_money(long long yuan, const struct words *w, char *buf,
+		      size_t n)
 {
 	long long r;
 
@@ -108,8 +101,8 @@ static void overview(struct qf_page *d, const struct qf_month_figures *f,
 #undef ROW3
 	if (t->amount) {
 		char mm[64], tt[64];
-		ROW(&tb, _("Money asked for"), money(m->amount, w, mm, sizeof mm),
-		    money(t->amount, w, tt, sizeof tt), "");
+		ROW(&tb, _("Money asked for"), qf_report_money(m->amount, w, mm, sizeof mm),
+		    qf_report_money(t->amount, w, tt, sizeof tt), "");
 	}
 	ROW(&tb, _("Resolution rate (local)"), "",
 	    ratio(t->local_resolved, t->local_problems, b, sizeof b), "");
@@ -448,6 +441,9 @@ static void bulletin(struct qf_buf *o, const struct qf_month_figures *f,
 	departments(&d, f, &w);
 	qf_page_heading(&d, _("5. Coverage of the register"));
 	coverage(&d, f, &w);
+	qf_report_policy_render(&d, f, &w);
+	qf_report_application_render(&d, f, &w);
+	qf_report_event_render(&d, f, &w);
 	qf_page_heading(&d, f->week ? _("6. Cases of the week") :
 		       _("6. Cases of the month"));
 	cases(&d, f);

@@ -89,6 +89,12 @@ struct qf_tag_coverage {
 	long firms, visited;
 };
 
+/* The campaign's other work, each in its own file (report_policy.c,
+ * report_application.c, report_event.c) and private to it. */
+struct qf_policy_figures;
+struct qf_application_figures;
+struct qf_event_figures;
+
 struct qf_month_figures {
 	int year, month;                  /* of the period's end */
 	int week;                         /* ISO week number; 0 for a month */
@@ -119,6 +125,9 @@ struct qf_month_figures {
 	int has_prev;                     /* prev holds the month before */
 	struct qf_period_figures prev;
 	long prev_open_at_end, prev_overdue_at_end;
+	struct qf_policy_figures *policies;           /* 送政策; NULL: none */
+	struct qf_application_figures *applications;  /* 申报 */
+	struct qf_event_figures *events;              /* 活动 */
 };
 
 /* The same figures over any period start..end (a week for the weekly
