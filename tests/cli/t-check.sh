@@ -4,9 +4,10 @@
 . "${QF_SRC}/tests/cli/lib.sh"
 
 test_start "the example store checks clean"
+n=$(cat "$QF_SRC"/data/*/*.yaml | grep -c '^id: ')
 if expect_code 0 qf check --data "$QF_SRC/data" && expect_out <<'X' &&
 X
-	expect_err_has "169 records checked, 0 problems"; then pass; fi
+	expect_err_has "$n records checked, 0 problems"; then pass; fi
 
 new_store s
 cd s

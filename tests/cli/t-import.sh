@@ -278,10 +278,18 @@ for type in firms policies demands visits; do
 	qf export "$type" --data "$T/w/src" >"$C/rt-$type.csv" &&
 		expect_code 0 qf import "$type" "$C/rt-$type.csv" --data "$T/w/dst" -q || ok=0
 done
+# A policy's deliveries (送达记录) are a table of their own, as a demand's
+# log is: a policy's row does not carry them.
+nodeliv='import json,sys; d=json.load(open(sys.argv[1])); [p.pop("delivered",None) for p in d]; json.dump(d,sys.stdout,ensure_ascii=False,indent=1)'
 for type in firms policies visits; do
-	cmp -s "$(qf export "$type" --format json --data "$T/w/src" >"$T/a"; echo "$T/a")" \
-		"$(qf export "$type" --format json --data "$T/w/dst" >"$T/b"; echo "$T/b")" ||
-		{ fail "$type differ"; diff "$T/a" "$T/b" | head -5; ok=0; }
+	qf export "$type" --format json --data "$T/w/src" >"$T/a"
+	qf export "$type" --format json --data "$T/w/dst" >"$T/b"
+	if [ "$type" = policies ]; then
+		grep -q '"delivered"' "$T/a" || { fail "the example store has no deliveries"; ok=0; }
+		python3 -c "$nodeliv" "$T/a" >"$T/a2" && mv "$T/a2" "$T/a"
+		python3 -c "$nodeliv" "$T/b" >"$T/b2" && mv "$T/b2" "$T/b"
+	fi
+	cmp -s "$T/a" "$T/b" || { fail "$type differ"; diff "$T/a" "$T/b" | head -5; ok=0; }
 done
 # A demand's fields come back; its log is the one its fields imply.
 for type in firms policies visits demands; do
