@@ -149,6 +149,7 @@ static void add_pair(struct load *l, const char *policy, const char *firm,
 		return;
 	}
 	h->n++;
+	h->raw[via]++;
 }
 
 static int scalar_items(const struct qf_node *seq)

@@ -62,6 +62,8 @@ struct qf_handover {
 struct qf_handovers {
 	struct qf_handover *v;
 	size_t n, cap;
+	size_t raw[3];         /* handings-over read, by via, repeats and
+				* all (before the first of each pair) */
 };
 
 /* Read the pairs from the visits, events and policies of the store, one
