@@ -202,4 +202,6 @@ T = {
 "                          但尚未送达的企业\n"
 "  -s, --sort KEY          排序：id（默认）、name、visits、open 或 last\n"
 "  -r, --reverse           倒序\n",
+"record a policy handed to firms outside a visit (送政策)": "记录在走访之外向企业送达政策（送政策）",
+"list the firms a policy fits that have not had it": "列出政策适用但尚未送达的企业",
 }
