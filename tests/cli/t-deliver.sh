@@ -116,4 +116,34 @@ if expect_code 0 qf show P-HY-0002 &&
 	expect_out_has "# firms it fits: 3 of 4; firms handed it: 3 (3 of those it fits)" &&
 	expect_out_has "  2023-06-15  F-HY-0003 丙科技有限公司  delivered  微信"; then pass; fi
 
+# The June bulletin.  Pairs, first handing-over: (P-2,甲) on the visit of
+# 05-02; (P-2,乙), (P-2,丙) delivered 06-15; (P-1,丁) delivered 06-01.
+#   June: 3 pairs, all delivered, firms 乙 丙 丁 = 3;
+#   since the campaign start (04-01): 4 pairs, 1 on a visit, 3 delivered,
+#   4 firms.
+# Table: P-2 only (P-1 and P-3 say not whom they are for): it fits 甲 乙
+# 丙 (丁 is in 经开区), all reached: 3, 3, 0, 100.0%; not reached 0.
+test_start "bulletin, text: section 6 after the coverage of the register"
+if expect_code 0 qf monthly-report --month 2023-06 --format text --lang en &&
+	expect_out_has "6. Policies to firms" &&
+	expect_out_has "Policies handed to firms (firm × policy)      3                              4" &&
+	expect_out_has "  on visits                                   0                              1" &&
+	expect_out_has "  delivered otherwise                         3                              3" &&
+	expect_out_has "Firms reached                                 3                              4" &&
+	expect_out_has "P-HY-0002  技改补贴政策              3        3            0         100.0%" &&
+	expect_out_has "Eligible firms not yet reached: 0 firm × policy pairs in all." &&
+	run qf monthly-report --month 2023-06 --format text &&
+	expect_out_has "六、政策送达"; then pass; fi
+
+test_start "bulletin, JSON: the policies member"
+if expect_code 0 qf monthly-report --month 2023-06 --format json &&
+	python3 - "$T/out" <<'X'; then pass; else fail "json"; fi
+import json, sys
+p = json.load(open(sys.argv[1]))["policies"]
+assert p["month"] == {"pairs": 3, "on_visits": 0, "at_events": 0, "delivered": 3, "firms_reached": 3}, p
+assert p["cumulative"] == {"pairs": 4, "on_visits": 1, "at_events": 0, "delivered": 3, "firms_reached": 4}, p
+assert p["by_policy"] == [{"id": "P-HY-0002", "title": "技改补贴政策", "eligible": 3, "reached": 3, "not_reached": 0}], p
+assert p["not_reached"] == 0, p
+X
+
 done_testing
