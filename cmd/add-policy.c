@@ -16,6 +16,10 @@ static const char *usage_text(void)
 		 "      --expires DATE      date it expires\n"
 		 "  -s, --summary TEXT      what it offers, in a sentence or two\n"
 		 "      --tag TAG           tag (repeatable, or a,b)\n"
+		 "      --for-tag TAG       for firms with this tag (规上, 高新技术, ...);\n"
+		 "                          repeatable or a,b: with one of them\n"
+		 "      --for-sector TEXT   for firms of this sector (one of those given)\n"
+		 "      --for-park PARK     for firms of this park (one of those given)\n"
 		 "      --data DIR          the store (default: found from here, or $QF_DATA)\n"
 		 "  -h, --help              show this help and exit\n"
 		 "      --version           show the version and exit\n"
@@ -34,12 +38,16 @@ int main(int argc, char **argv)
 		{ "expires", required_argument, NULL, 'E' },
 		{ "summary", required_argument, NULL, 's' },
 		{ "tag", required_argument, NULL, 'T' },
+		{ "for-tag", required_argument, NULL, 'G' },
+		{ "for-sector", required_argument, NULL, 'S' },
+		{ "for-park", required_argument, NULL, 'K' },
 		COMMON_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *data = NULL, *title = NULL, *issuer = NULL;
 	const char *summary = NULL, *issued = NULL, *expires = NULL;
-	struct qf_strv tags = { 0 };
+	struct qf_strv tags = { 0 }, ftags = { 0 }, fsectors = { 0 };
+	struct qf_strv fparks = { 0 };
 	struct qf_date d1 = { 0, 0, 0 }, d2 = { 0, 0, 0 };
 	struct qf_store *s;
 	struct qf_node *rec;
@@ -56,6 +64,9 @@ int main(int argc, char **argv)
 		case 'E': d2 = parse_date_opt("--expires", expires = optarg); break;
 		case 's': summary = optarg; break;
 		case 'T': strlist_add_split(&tags, optarg); break;
+		case 'G': strlist_add_split(&ftags, optarg); break;
+		case 'S': strlist_add_split(&fsectors, optarg); break;
+		case 'K': strlist_add_split(&fparks, optarg); break;
 		case 'h': usage(0, usage_text());
 		case OPT_VERSION: version();
 		case OPT_DATA: data = optarg; break;
@@ -81,11 +92,22 @@ int main(int argc, char **argv)
 	set_str(rec, "expires", expires);
 	set_str(rec, "summary", summary);
 	set_list(rec, "tags", &tags);
+	if (ftags.n || fsectors.n || fparks.n) {
+		struct qf_node *el = qf_node_new_map();
+		if (!el || qf_node_map_set(rec, "eligible", el))
+			die(QF_ESOFTWARE, _("out of memory"));
+		set_list(el, "tags", &ftags);
+		set_list(el, "sectors", &fsectors);
+		set_list(el, "parks", &fparks);
+	}
 	batch_append(b, rec);
 	batch_commit(b);
 	printf("%s\n", id);
 	qf_batch_free(b);
 	qf_strv_release(&tags);
+	qf_strv_release(&ftags);
+	qf_strv_release(&fsectors);
+	qf_strv_release(&fparks);
 	qf_store_free(s);
 	return 0;
 }

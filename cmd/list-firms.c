@@ -23,6 +23,8 @@ static const char *usage_head(void)
 		 "      --not-visited-since D  not visited since day D (coverage gaps)\n"
 		 "      --never-visited     never visited at all\n"
 		 "      --with-open         with open demands\n"
+		 "      --missing-policy P  that policy P (ID or a unique part of its title)\n"
+		 "                          fits today and that have not been handed it\n"
 		 "  -s, --sort KEY          id (default), name, visits, open or last\n"
 		 "  -r, --reverse           the other way round\n");
 }
@@ -99,9 +101,28 @@ static char *tag_cell(const struct qf_firm *firm)
 	return b.s;
 }
 
+/* --missing-policy: the firms it fits today, not yet handed it. */
+static void missing_policy(struct qf_store *s, struct qf_firm_filter *ff,
+			   const char *name)
+{
+	struct qf_date d = today();
+	struct qf_error err;
+	char pid[QF_ID_MAX];
+	enum qf_fit v;
+
+	qf_error_clear(&err);
+	if (qf_store_find_policy(s, name, pid, sizeof pid, &err) ||
+	    qf_firm_filter_missing(ff, s, pid, &d, &err))
+		die_error(&err);
+	v = qf_policy_in_force(ff->missing_policy, &d);
+	if (v != QF_FITS)
+		warn(_("policy '%s': %s"), pid, qf_fit_reason(v));
+}
+
 int main(int argc, char **argv)
 {
-	enum { O_SECTOR = OPT_CMD_BASE, O_SINCE, O_NOT_SINCE, O_NEVER, O_OPEN };
+	enum { O_SECTOR = OPT_CMD_BASE, O_SINCE, O_NOT_SINCE, O_NEVER, O_OPEN,
+	       O_MISSING };
 	static const struct option opts[] = {
 		{ "tag", required_argument, NULL, 't' },
 		{ "park", required_argument, NULL, 'p' },
@@ -111,6 +132,7 @@ int main(int argc, char **argv)
 		{ "not-visited-since", required_argument, NULL, O_NOT_SINCE },
 		{ "never-visited", no_argument, NULL, O_NEVER },
 		{ "with-open", no_argument, NULL, O_OPEN },
+		{ "missing-policy", required_argument, NULL, O_MISSING },
 		{ "sort", required_argument, NULL, 's' },
 		{ "reverse", no_argument, NULL, 'r' },
 		OUT_LONG_OPTIONS,
@@ -123,10 +145,11 @@ int main(int argc, char **argv)
 	static const char *const defaults[] = { "id", "name", "park", "leader",
 		"visits", "last", "open" };
 	const char *data = NULL;
-	struct qf_firm_filter ff = { NULL, NULL, NULL, NULL };
+	struct qf_firm_filter ff;
 	const char *sort_cols[] = { NULL, NULL };
 	struct qf_strv tags = { 0 };
 	const char *sort = "id", *since = NULL, *not_since = NULL;
+	const char *missing = NULL;
 	int never = 0, with_open = 0, reverse = 0, ch, rc;
 	struct out_opts out = OUT_OPTS_INIT;
 	struct qf_firms firms;
@@ -137,6 +160,7 @@ int main(int argc, char **argv)
 	struct qf_date d;
 
 	cmd_init("qf-list-firms");
+	memset(&ff, 0, sizeof ff);
 	while ((ch = getopt_long(argc, argv, "t:p:l:s:rh", opts, NULL)) != -1) {
 		if (out_option(&out, ch, optarg))
 			continue;
@@ -149,6 +173,7 @@ int main(int argc, char **argv)
 		case O_NOT_SINCE: d = parse_date_opt("--not-visited-since", not_since = optarg); break;
 		case O_NEVER: never = 1; break;
 		case O_OPEN: with_open = 1; break;
+		case O_MISSING: missing = optarg; break;
 		case 's':
 			if (strcmp(optarg, "id") && strcmp(optarg, "name") &&
 			    strcmp(optarg, "visits") && strcmp(optarg, "open") &&
@@ -169,6 +194,8 @@ int main(int argc, char **argv)
 	no_operands(argc, argv);
 	s = open_store(data);
 	qf_error_clear(&err);
+	if (missing)
+		missing_policy(s, &ff, missing);
 	/* The whole records only for formats that print them: a province's
 	 * register is 100k firms. */
 	if (qf_firms_load(s, &firms, out.fmt == QF_FMT_JSON ||
@@ -218,6 +245,7 @@ int main(int argc, char **argv)
 	rc = out_print(t, &out);
 	free(c.st);
 	qf_strv_release(&tags);
+	qf_firm_filter_release(&ff);
 	qf_firms_release(&firms);
 	qf_store_free(s);
 	return rc;

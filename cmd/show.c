@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "qf/eligible.h"
 #include "qf/firms.h"
 #include "qf/json.h"
 #include "qf/text.h"
@@ -181,6 +182,48 @@ static const char *firm_name(struct qf_store *s, struct names *n,
 	return n->names.v[n->names.n - 1];
 }
 
+/* A policy's reach: the firms it fits, those handed it and how. */
+static void show_policy(struct qf_store *s, const struct qf_node *rec)
+{
+	const char *id = qf_node_get_str(rec, "id");
+	struct qf_handovers h;
+	struct qf_firms reg;
+	struct qf_error err;
+	struct qf_date d = today();
+	long fit = 0, fit_handed = 0;
+	enum qf_fit v;
+
+	qf_error_clear(&err);
+	if (qf_firms_load(s, &reg, QF_FIRMS_NAMES, &err) ||
+	    qf_handovers_load(s, id, NULL, NULL, &h, &err))
+		die_error(&err);
+	for (size_t i = 0; i < reg.n; i++)
+		if (qf_policy_fits(rec, &reg.v[i], NULL) == QF_FITS) {
+			fit++;
+			fit_handed += qf_handovers_find(&h, id, reg.v[i].id) != NULL;
+		}
+	putchar('\n');
+	if ((v = qf_policy_in_force(rec, &d)) != QF_FITS)
+		printf("# %s\n", qf_fit_reason(v));
+	if (!qf_policy_has_eligible(rec))
+		printf("# %s\n", _("for every firm (no eligible)"));
+	printf(_("# firms it fits: %ld of %zu; firms handed it: %zu (%ld of those it fits)\n"),
+	       fit, reg.n, h.n, fit_handed);
+	if (h.n) {
+		printf("\n# %s (%zu)\n", _("handed over"), h.n);
+		for (size_t i = 0; i < h.n; i++) {
+			char day[16], who[512];
+			snprintf(who, sizeof who, "%s %s", h.v[i].firm,
+				 qf_firms_name(&reg, h.v[i].firm));
+			line(qf_date_format(&h.v[i].date, day, sizeof day), who,
+			     qf_handed_via_token(h.v[i].via),
+			     h.v[i].source ? h.v[i].source : "");
+		}
+	}
+	qf_handovers_release(&h);
+	qf_firms_release(&reg);
+}
+
 static void show_text(struct qf_store *s, struct names *firms,
 		      const struct qf_node *rec, enum qf_type t,
 		      struct qf_node *visits, struct qf_node *demands)
@@ -196,7 +239,8 @@ static void show_text(struct qf_store *s, struct names *firms,
 		free(name);
 	}
 	print_yaml(rec);
-	(void)t;
+	if (t == QF_POLICY)
+		show_policy(s, rec);
 	if (visits) {
 		printf("\n# %s (%zu)\n", _("visits"), visits->n);
 		for (size_t i = 0; i < visits->n; i++)

@@ -9,6 +9,7 @@
 #include "qf/check.h"
 #include "qf/text.h"
 #include "qf/date.h"
+#include "qf/eligible.h"
 #include "qf/id.h"
 #include "qf/schema.h"
 #include "qf/workflow.h"
@@ -460,6 +461,8 @@ static int check_record(const struct qf_doc *doc, const char *file,
 		check_month(c, rec, file, "filed");
 	} else if (c->type == QF_EVENT) {
 		check_month(c, rec, file, "date");
+	} else if (c->type == QF_POLICY) {
+		qf_check_policy_fields(rec, file, c->out);
 	}
 	return c->oom ? QF_ESOFTWARE : 0;
 }

@@ -1,4 +1,5 @@
 /* filter.c - the lists' filters, shared with qf export (see qf/filter.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "qf/filter.h"
@@ -28,9 +29,41 @@ int qf_seq_has_part(const struct qf_node *seq, const char *s)
 	return 0;
 }
 
+int qf_firm_filter_missing(struct qf_firm_filter *f, struct qf_store *s,
+			   const char *policy, const struct qf_date *at,
+			   struct qf_error *err)
+{
+	int rc;
+
+	qf_firm_filter_release(f);
+	f->at = *at;
+	if (!(f->handed = calloc(1, sizeof *f->handed)))
+		return qf_error_oom(err);
+	if ((rc = qf_store_get(s, policy, &f->missing_policy, NULL, err)) ||
+	    (rc = qf_handovers_load(s, policy, NULL, at, f->handed, err)))
+		qf_firm_filter_release(f);
+	return rc;
+}
+
+void qf_firm_filter_release(struct qf_firm_filter *f)
+{
+	qf_node_free(f->missing_policy);
+	f->missing_policy = NULL;
+	if (f->handed)
+		qf_handovers_release(f->handed);
+	free(f->handed);
+	f->handed = NULL;
+}
+
 int qf_firm_filter_match(const struct qf_firm_filter *f,
 			 const struct qf_firm *firm)
 {
+	if (f->missing_policy &&
+	    (qf_policy_fits(f->missing_policy, firm, &f->at) != QF_FITS ||
+	     qf_handovers_find(f->handed,
+			       qf_node_get_str(f->missing_policy, "id"),
+			       firm->id)))
+		return 0;
 	if (f->tags)
 		for (size_t i = 0; i < f->tags->n; i++)
 			if (!qf_firm_has_tag(firm, f->tags->v[i]))

@@ -37,6 +37,9 @@ every_command() {
 		>"$ec_new.import.csv"
 	$ec_run "$ec_w" qf import --data "$ec_w" demands "$ec_new.import.csv"
 	$ec_run "$ec_w" qf export --data "$ec_w" demands --format csv
+	$ec_run "$ec_w" qf match-policy --data "$ec_w" P-HY-0001
+	$ec_run "$ec_w" qf deliver --data "$ec_w" P-HY-0001 --via 微信 \
+		--firm "$(sed -n '1s/\t.*//p' "$EVERY_OUT")"
 	$ec_run "$ec_w" qf check --data "$ec_w"
 	$ec_run "$ec_w" qf list-firms --data "$ec_w"
 	$ec_run "$ec_w" qf list-visits --data "$ec_w"

@@ -98,7 +98,9 @@ note: 座谈
   D-HY-202305-0002  待交办    建议开通公交
 X
 
-test_start "a policy"
+# It says whom it is for (no eligible: every firm, the three of the
+# register) and whom it reached: 燕京, on the visit of 04-20.
+test_start "a policy, with the firms it fits and those handed it"
 if expect_code 0 qf show P-HY-0001 && expect_out <<'X'; then pass; fi
 ---
 id: P-HY-0001
@@ -106,6 +108,12 @@ title: 稳岗返还
 issuer: 人社局
 issued: 2023-03-01
 summary: 稳岗补贴
+
+# for every firm (no eligible)
+# firms it fits: 3 of 3; firms handed it: 1 (1 of those it fits)
+
+# handed over (1)
+  2023-04-20  F-HY-0001 燕京啤酒（衡阳）有限公司  visit  V-HY-202304-0001
 X
 
 test_start "several IDs: each in turn, a blank line between"

@@ -6,15 +6,30 @@
 
 #include "qf/buf.h"
 #include "qf/date.h"
+#include "qf/eligible.h"
 #include "qf/firms.h"
 #include "qf/node.h"
+#include "qf/store.h"
 
 /* Firms: with every tag of tags (may be NULL), and whose park, sector
- * and leader hold the text given (NULL: any). */
+ * and leader hold the text given (NULL: any); with missing_policy (set
+ * by qf_firm_filter_missing): those the policy fits on day `at` that
+ * have not been handed it by then (qf/eligible.h). */
 struct qf_firm_filter {
 	const struct qf_strv *tags;
 	const char *park, *sector, *leader;
+	struct qf_node *missing_policy;     /* owned; NULL: no such filter */
+	struct qf_handovers *handed;        /* owned */
+	struct qf_date at;
 };
+/* Make f keep only the firms policy (an ID) fits on day at and that
+ * were not handed it by then: reads the policy and its handings-over.
+ * QF_OK, or QF_ENOINPUT (no such policy) or another code with err set.
+ * Release with qf_firm_filter_release. */
+int qf_firm_filter_missing(struct qf_firm_filter *f, struct qf_store *s,
+			   const char *policy, const struct qf_date *at,
+			   struct qf_error *err);
+void qf_firm_filter_release(struct qf_firm_filter *f);
 int qf_firm_filter_match(const struct qf_firm_filter *f,
 			 const struct qf_firm *firm);
 /* The same of a firm's record: the strings of firm taken from rec, the

@@ -201,6 +201,11 @@ int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
  * QF_EDATA when several do (the message lists them). */
 int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
 		       size_t n, struct qf_error *err);
+/* A policy by the same rule: its ID, or its title or a part of it that
+ * only it has.  QF_ENOINPUT when none, QF_EDATA when several (listed) or
+ * query is an ID of another type. */
+int qf_store_find_policy(struct qf_store *s, const char *query, char *id,
+			 size_t n, struct qf_error *err);
 /* A department of qf.yaml's catalogue by the same rule: its exact name,
  * or a part that only it has (金融 for 金融办).  *dept is the catalogue's
  * string (or name itself when the store has no catalogue).  QF_EUSAGE
