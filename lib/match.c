@@ -115,6 +115,56 @@ int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
 			    query, m.n, m.list, m.cut ? ", ..." : "");
 }
 
+static int offer_policy(const struct qf_doc *doc, const char *file,
+			void *ud, struct qf_error *err)
+{
+	(void)file;
+	(void)err;
+	match_offer(ud, qf_node_get_str(doc->root, "id"),
+		    qf_node_get_str(doc->root, "title"));
+	return 0;
+}
+
+int qf_store_find_policy(struct qf_store *s, const char *query, char *id,
+			 size_t n, struct qf_error *err)
+{
+	struct match m;
+	struct qf_id pid;
+	const char *key;
+	int rc;
+
+	if (!qf_id_parse(query, &pid)) {
+		if (pid.type != QF_POLICY)
+			return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+					    _("'%s' is not a policy ID"), query);
+		rc = qf_store_has(s, query);
+		if (rc < 0)
+			return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
+					    _("out of memory"));
+		if (!rc)
+			return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+					    _("no policy '%s'"), query);
+		snprintf(id, n, "%s", query);
+		return QF_OK;
+	}
+	if (!*query)
+		return qf_error_set(err, QF_EUSAGE, NULL, 0, 0,
+				    _("empty policy title"));
+	match_init(&m, query);
+	if ((rc = qf_store_each(s, QF_POLICY, offer_policy, &m, err)))
+		return rc;
+	if ((key = match_key(&m))) {
+		snprintf(id, n, "%s", key);
+		return QF_OK;
+	}
+	if (m.n == 0)
+		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+				    _("no policy matches '%s'"), query);
+	return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+			    _("policy title '%s' is ambiguous (%zu policies): %s%s"),
+			    query, m.n, m.list, m.cut ? ", ..." : "");
+}
+
 int qf_store_find_dept(const struct qf_store *s, const char *name,
 		       const char **dept, struct qf_error *err)
 {

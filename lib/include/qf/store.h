@@ -201,6 +201,10 @@ int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
  * QF_EDATA when several do (the message lists them). */
 int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
 		       size_t n, struct qf_error *err);
+/* A policy by ID or by a unique part of its title, by the same rule and
+ * with the same returns as qf_store_find_firm. */
+int qf_store_find_policy(struct qf_store *s, const char *query, char *id,
+			 size_t n, struct qf_error *err);
 /* A department of qf.yaml's catalogue by the same rule: its exact name,
  * or a part that only it has (金融 for 金融办).  *dept is the catalogue's
  * string (or name itself when the store has no catalogue).  QF_EUSAGE
