@@ -118,7 +118,7 @@ int main(int argc, char **argv)
 	if (dept) {
 		const char *d;
 		if (qf_store_find_dept(s, dept, &d, &err))
-			die(err.code, "--dept: %s", err.msg);
+			die(err.code, "%s: %s", "--dept", err.msg);
 		sp.dept = d;
 	}
 	sp.by = actor(s, by);
