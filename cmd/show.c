@@ -181,6 +181,28 @@ static const char *firm_name(struct qf_store *s, struct names *n,
 	return n->names.v[n->names.n - 1];
 }
 
+/* An application's policy as a comment line, "# P-HY-0001 title". */
+static void policy_comment(struct qf_store *s, const char *id)
+{
+	struct qf_node *rec = NULL;
+	struct qf_error err;
+	char *title;
+
+	qf_error_clear(&err);
+	if (!id || qf_store_get(s, id, &rec, NULL, &err)) {
+		if (err.code == QF_ESOFTWARE)
+			die_error(&err);
+		return;               /* no such policy: qf check says so */
+	}
+	if (qf_node_get_str(rec, "title")) {
+		if (!(title = qf_text_escape(qf_node_get_str(rec, "title"), 0)))
+			die(QF_ESOFTWARE, _("out of memory"));
+		printf("# %s %s\n", id, title);
+		free(title);
+	}
+	qf_node_free(rec);
+}
+
 static void show_text(struct qf_store *s, struct names *firms,
 		      const struct qf_node *rec, enum qf_type t,
 		      struct qf_node *visits, struct qf_node *demands)
@@ -195,8 +217,9 @@ static void show_text(struct qf_store *s, struct names *firms,
 		printf("# %s %s\n", firm, name);
 		free(name);
 	}
+	if (t == QF_APPLICATION)
+		policy_comment(s, qf_node_get_str(rec, "policy"));
 	print_yaml(rec);
-	(void)t;
 	if (visits) {
 		printf("\n# %s (%zu)\n", _("visits"), visits->n);
 		for (size_t i = 0; i < visits->n; i++)

@@ -117,6 +117,7 @@ fi
 
 test_start "show: the record and its log"
 if expect_code 0 qf show $A1 && expect_out_has "# F-HY-0001 燕京啤酒（衡阳）有限公司" &&
+	expect_out_has "# P-HY-0001 国债项目补助" &&
 	expect_out_has "  action: grant"; then pass; fi
 
 test_start "check: clean, then every rule between the fields at file:line:col"
