@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "qf/import.h"
 #include "qf/schema.h"
 #include "qf/text.h"
 
@@ -545,6 +546,23 @@ void firm_arg(struct qf_store *s, const char *name, char *id, size_t n)
 	qf_error_clear(&err);
 	if (qf_store_find_firm(s, name, id, n, &err))
 		die_error(&err);
+}
+
+void policy_arg(struct qf_store *s, const char *name, char *id, size_t n)
+{
+	struct qf_error err;
+
+	qf_error_clear(&err);
+	if (qf_store_find_policy(s, name, id, n, &err))
+		die_error(&err);
+}
+
+const char *money_arg(const char *opt, const char *arg, char *buf, size_t n)
+{
+	if (qf_amount_parse(arg, buf, n))
+		die(QF_EUSAGE, _("%s: '%s' is not an amount in whole yuan (such as 4400000, 4400万元, 1.2亿元)"),
+		    opt, arg);
+	return buf;
 }
 
 void list_help(const char *head, const char *tail)

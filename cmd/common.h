@@ -146,6 +146,14 @@ const char *amount_arg(const char *arg);
  * listing them). */
 void firm_arg(struct qf_store *s, const char *name, char *id, size_t n);
 
+/* The same for a policy, by ID or a unique part of its title. */
+void policy_arg(struct qf_store *s, const char *name, char *id, size_t n);
+
+/* An amount as offices write it (4400000, 4400万元, 1.2亿元:
+ * qf_amount_parse) as whole yuan into buf (n bytes), or die with 64
+ * naming opt.  Returns buf. */
+const char *money_arg(const char *opt, const char *arg, char *buf, size_t n);
+
 /* A list's --help: its own part, the output options, the common tail;
  * exits 0. */
 void list_help(const char *head, const char *tail) __attribute__((noreturn));

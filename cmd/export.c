@@ -18,7 +18,8 @@ static const char *usage_text(void)
 	return _("Usage: qf export TABLE [OPTION]...\n"
 		 "Write the records of a table of the store, every field, one row per\n"
 		 "record: TABLE is firms, policies, visits, demands, log (every demand's\n"
-		 "log entries, the demand's ID first) or all (--format xlsx, json or sql).\n"
+		 "log entries, the demand's ID first), applications (项目申报; csv, tsv,\n"
+		 "json, xlsx) or all (--format xlsx, json or sql).\n"
 		 "\n"
 		 "      --format FMT        csv (default), tsv, json (full records), xlsx\n"
 		 "                          (a sheet per table, for people) or sql (a psql\n"
@@ -42,6 +43,7 @@ static const char *usage_text(void)
 		 "            -g/--grep, -m/--month, --from, --to (the day it was opened)\n"
 		 "  log       the demands' filters; -m/--month, --from and --to take the\n"
 		 "            entries of those days\n"
+		 "  applications  none (qf list-applications --format csv filters them)\n"
 		 "\n"
 		 "      --data DIR          the store (default: found from here, or $QF_DATA)\n"
 		 "  -h, --help              show this help and exit\n"
@@ -386,6 +388,8 @@ int main(int argc, char **argv)
 		die(QF_EUSAGE, _("--no-header is for CSV and TSV"));
 	if (fmt == QF_EXPORT_SQL && any_filter(&a))
 		die(QF_EUSAGE, _("--format sql exports whole tables: no filter"));
+	if (fmt == QF_EXPORT_SQL && t == QF_EXPORT_APPLICATIONS)
+		die(QF_EUSAGE, _("applications are not in the SQL export yet: use csv, tsv, json or xlsx"));
 	if (fmt == QF_EXPORT_SQL && t == QF_EXPORT_LOG)
 		die(QF_EUSAGE, _("in SQL the log goes with the demands: qf export demands --format sql"));
 	if (fmt == QF_EXPORT_XLSX && !dest && stdout_is_tty())

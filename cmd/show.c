@@ -222,6 +222,26 @@ static void show_policy(struct qf_store *s, const struct qf_node *rec)
 	}
 	qf_handovers_release(&h);
 	qf_firms_release(&reg);
+/* An application's policy as a comment line, "# P-HY-0001 title". */
+static void policy_comment(struct qf_store *s, const char *id)
+{
+	struct qf_node *rec = NULL;
+	struct qf_error err;
+	char *title;
+
+	qf_error_clear(&err);
+	if (!id || qf_store_get(s, id, &rec, NULL, &err)) {
+		if (err.code == QF_ESOFTWARE)
+			die_error(&err);
+		return;               /* no such policy: qf check says so */
+	}
+	if (qf_node_get_str(rec, "title")) {
+		if (!(title = qf_text_escape(qf_node_get_str(rec, "title"), 0)))
+			die(QF_ESOFTWARE, _("out of memory"));
+		printf("# %s %s\n", id, title);
+		free(title);
+	}
+	qf_node_free(rec);
 }
 
 static void show_text(struct qf_store *s, struct names *firms,
@@ -238,6 +258,8 @@ static void show_text(struct qf_store *s, struct names *firms,
 		printf("# %s %s\n", firm, name);
 		free(name);
 	}
+	if (t == QF_APPLICATION)
+		policy_comment(s, qf_node_get_str(rec, "policy"));
 	print_yaml(rec);
 	if (t == QF_POLICY)
 		show_policy(s, rec);

@@ -6,6 +6,7 @@
 
 #include "i18n.h"
 #include "qf/buf.h"
+#include "qf/application.h"
 #include "qf/check.h"
 #include "qf/text.h"
 #include "qf/date.h"
@@ -286,6 +287,64 @@ static void check_demand(struct check *c, const struct qf_node *rec,
 	}
 }
 
+size_t qf_check_application_fields(const struct qf_node *rec,
+				    const char *file, struct qf_diags *out)
+{
+	const char *status = qf_node_get_str(rec, "status");
+	const struct qf_node *last, *gv = qf_node_get(rec, "granted");
+	const struct qf_node *rv = qf_node_get(rec, "requested");
+	struct qf_date filed, closed;
+	long long granted, requested;
+	int st = qf_app_status_from_name(status), logst;
+	struct check k;
+	size_t before = out->n;
+
+	memset(&k, 0, sizeof k);
+	k.out = out;
+	if (st < 0)
+		return 0;        /* no status, or not one: the schema says so */
+	/* What each state needs is what the action leading to it writes
+	 * (application.c). */
+	if (st == QF_APP_GRANTED && !gv)
+		add(&k, file, where(rec, "status"),
+		    _("application is '%s' but has no amount granted (granted)"),
+		    status);
+	if (st != QF_APP_GRANTED && gv)
+		add(&k, file, where(rec, "granted"),
+		    _("application is '%s' but has an amount granted"), status);
+	if (qf_app_status_closed(status) && !qf_node_get(rec, "closed"))
+		add(&k, file, where(rec, "status"),
+		    _("application is '%s' but has no closing date (closed)"),
+		    status);
+	if (!qf_app_status_closed(status) && qf_node_get(rec, "closed"))
+		add(&k, file, where(rec, "closed"),
+		    _("application is '%s' but has a closing date"), status);
+	if (get_date(rec, "filed", &filed) && get_date(rec, "closed", &closed) &&
+	    qf_date_cmp(&closed, &filed) < 0)
+		add(&k, file, where(rec, "closed"),
+		    _("closed before it was filed (%s)"),
+		    qf_node_get_str(rec, "filed"));
+	/* More paid out than asked for is a slip of a digit or a unit (万元
+	 * for 元), not a windfall: a problem, as advance refuses it. */
+	if (gv && rv && !qf_node_int(gv, &granted) &&
+	    !qf_node_int(rv, &requested) && granted > requested)
+		add(&k, file, where(rec, "granted"),
+		    _("granted (%lld) is more than requested (%lld)"),
+		    granted, requested);
+	logst = qf_application_log_status(rec, &last);
+	if (logst >= 0 && logst != st)
+		/* TRANSLATORS: the first %s is the status as stored, the
+		 * second the log's action (file, review, list, grant,
+		 * reject), the third its date. */
+		add(&k, file, where(rec, "status"),
+		    _("status '%s' is not where its history ends (%s on %s)"),
+		    status, qf_node_get_str(last, "action"),
+		    qf_node_get_str(last, "date") ? qf_node_get_str(last, "date") : "?");
+	if (k.oom)
+		out->lost++;
+	return out->n - before;
+}
+
 static void check_month(struct check *c, const struct qf_node *rec,
 			const char *file, const char *field)
 {
@@ -459,6 +518,7 @@ static int check_record(const struct qf_doc *doc, const char *file,
 				link_visit(c, id, ds->items[i]->str);
 	} else if (c->type == QF_APPLICATION) {
 		check_month(c, rec, file, "filed");
+		qf_check_application_fields(rec, file, c->out);
 	} else if (c->type == QF_EVENT) {
 		check_month(c, rec, file, "date");
 	} else if (c->type == QF_POLICY) {

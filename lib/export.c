@@ -10,10 +10,10 @@
 #include "qf/text.h"
 
 static const char *const table_names[QF_EXPORT_NTABLES] = {
-	"firms", "policies", "visits", "demands", "log"
+	"firms", "policies", "visits", "demands", "log", "applications"
 };
 static const enum qf_type table_types[QF_EXPORT_NTABLES] = {
-	QF_FIRM, QF_POLICY, QF_VISIT, QF_DEMAND, QF_DEMAND
+	QF_FIRM, QF_POLICY, QF_VISIT, QF_DEMAND, QF_DEMAND, QF_APPLICATION
 };
 
 const char *qf_export_table_name(enum qf_export_table t)
@@ -164,6 +164,8 @@ static int on_record(const struct qf_doc *doc, const char *file, void *ud,
 		if (c->t == QF_EXPORT_LOG)
 			return log_rows(c, r, err);
 		break;
+	case QF_EXPORT_APPLICATIONS:
+		break;             /* no filter: qf list-applications has them */
 	default:
 		return 0;
 	}

@@ -249,6 +249,8 @@ static int norm_amount(const char *s, unsigned long long scale, char *out,
 		s += 3;
 	else if (!strcmp(s, "\xE4\xB8\x87\xE5\x85\x83") && scale == 1)  /* 万元 */
 		s += 6, scale = 10000;
+	else if (!strcmp(s, "\xE4\xBA\xBF\xE5\x85\x83") && scale == 1)  /* 亿元 */
+		s += 6, scale = 100000000;
 	if (*s || !digits || whole > 100000000000000ULL / scale)
 		return -1;
 	if ((frac * scale) % div)
@@ -257,6 +259,10 @@ static int norm_amount(const char *s, unsigned long long scale, char *out,
 	return 0;
 }
 
+int qf_amount_parse(const char *s, char *out, size_t n)
+{
+	return s ? norm_amount(s, 1, out, n) : -1;
+}
 
 /* ---- the import ----------------------------------------------------- */
 

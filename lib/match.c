@@ -115,40 +115,6 @@ int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
 			    query, m.n, m.list, m.cut ? ", ..." : "");
 }
 
-int qf_store_find_dept(const struct qf_store *s, const char *name,
-		       const char **dept, struct qf_error *err)
-{
-	const struct qf_node *cat = qf_node_get(s->settings, "departments");
-	const char *key;
-	struct match m;
-
-	*dept = name;
-	if (!cat || cat->kind != QF_NODE_SEQ || cat->n == 0)
-		return QF_OK;
-	if (!*name)
-		return qf_error_set(err, QF_EUSAGE, NULL, 0, 0,
-				    _("empty department name"));
-	match_init(&m, name);
-	for (size_t i = 0; i < cat->n; i++)
-		if (cat->items[i]->kind == QF_NODE_SCALAR)
-			match_offer(&m, cat->items[i]->str, cat->items[i]->str);
-	if ((key = match_key(&m))) {
-		/* The catalogue's own string, which outlives the match. */
-		for (size_t i = 0; i < cat->n; i++)
-			if (cat->items[i]->kind == QF_NODE_SCALAR &&
-			    !strcmp(cat->items[i]->str, key))
-				*dept = cat->items[i]->str;
-		return QF_OK;
-	}
-	if (m.n)
-		return qf_error_set(err, QF_EUSAGE, NULL, 0, 0,
-				    _("'%s' is ambiguous: %s%s"), name, m.list,
-				    m.cut ? ", ..." : "");
-	return qf_error_set(err, QF_EUSAGE, NULL, 0, 0,
-			    _("'%s' is not in the department catalogue of qf.yaml"),
-			    name);
-}
-
 static int offer_policy(const struct qf_doc *doc, const char *file,
 			void *ud, struct qf_error *err)
 {
@@ -197,4 +163,38 @@ int qf_store_find_policy(struct qf_store *s, const char *query, char *id,
 	return qf_error_set(err, QF_EDATA, NULL, 0, 0,
 			    _("policy title '%s' is ambiguous (%zu policies): %s%s"),
 			    query, m.n, m.list, m.cut ? ", ..." : "");
+}
+
+int qf_store_find_dept(const struct qf_store *s, const char *name,
+		       const char **dept, struct qf_error *err)
+{
+	const struct qf_node *cat = qf_node_get(s->settings, "departments");
+	const char *key;
+	struct match m;
+
+	*dept = name;
+	if (!cat || cat->kind != QF_NODE_SEQ || cat->n == 0)
+		return QF_OK;
+	if (!*name)
+		return qf_error_set(err, QF_EUSAGE, NULL, 0, 0,
+				    _("empty department name"));
+	match_init(&m, name);
+	for (size_t i = 0; i < cat->n; i++)
+		if (cat->items[i]->kind == QF_NODE_SCALAR)
+			match_offer(&m, cat->items[i]->str, cat->items[i]->str);
+	if ((key = match_key(&m))) {
+		/* The catalogue's own string, which outlives the match. */
+		for (size_t i = 0; i < cat->n; i++)
+			if (cat->items[i]->kind == QF_NODE_SCALAR &&
+			    !strcmp(cat->items[i]->str, key))
+				*dept = cat->items[i]->str;
+		return QF_OK;
+	}
+	if (m.n)
+		return qf_error_set(err, QF_EUSAGE, NULL, 0, 0,
+				    _("'%s' is ambiguous: %s%s"), name, m.list,
+				    m.cut ? ", ..." : "");
+	return qf_error_set(err, QF_EUSAGE, NULL, 0, 0,
+			    _("'%s' is not in the department catalogue of qf.yaml"),
+			    name);
 }

@@ -227,10 +227,10 @@ static const char *const demand_order[] = {
 	"log", NULL
 };
 
-static int rank(const char *key)
+static int rank(const char *const *order, const char *key)
 {
-	for (int i = 0; demand_order[i]; i++)
-		if (!strcmp(demand_order[i], key))
+	for (int i = 0; order[i]; i++)
+		if (!strcmp(order[i], key))
 			return i;
 	return -1;
 }
@@ -239,7 +239,7 @@ static int rank(const char *key)
  * key stays right after the known key it followed (or first, when none
  * did), so hand-added fields keep their place.  Stable insertion sort on
  * a weight: 2 * rank for a known key, 2 * rank + 1 for an unknown one. */
-static void reorder(struct qf_node *rec)
+void qf_record_reorder(struct qf_node *rec, const char *const *order)
 {
 	int *wt = malloc((rec->n ? rec->n : 1) * sizeof *wt);
 	int last = -1;
@@ -247,7 +247,7 @@ static void reorder(struct qf_node *rec)
 	if (!wt)
 		return;      /* the order is cosmetic; the record is right */
 	for (size_t i = 0; i < rec->n; i++) {
-		int r = rank(rec->keys[i]->str);
+		int r = rank(order, rec->keys[i]->str);
 		if (r >= 0)
 			last = r;
 		wt[i] = r >= 0 ? 2 * r : 2 * last + 1;
@@ -542,7 +542,7 @@ int qf_demand_act(struct qf_node *rec, const struct qf_action *a,
 	default:
 		break;
 	}
-	reorder(rec);
+	qf_record_reorder(rec, demand_order);
 	return QF_OK;
 oom:
 	return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0, _("out of memory"));

@@ -20,7 +20,7 @@ const char *qf_xlsx_sheet_name(enum qf_export_table t, int zh)
 {
 	static const char *const zh_names[QF_EXPORT_NTABLES] = {
 		QF_TERM("企业"), QF_TERM("政策"), QF_TERM("走访"),
-		QF_TERM("诉求"), QF_TERM("办理记录")
+		QF_TERM("诉求"), QF_TERM("办理记录"), QF_TERM("项目申报")
 	};
 
 	if (t >= QF_EXPORT_NTABLES)
@@ -247,7 +247,8 @@ int qf_xlsx_export(struct qf_store *s, const enum qf_export_table *tables,
 
 	/* The register's names, for the sheets that name firms. */
 	for (size_t t = 0; t < n && !have_firms; t++)
-		if (tables[t] == QF_EXPORT_VISITS || tables[t] == QF_EXPORT_DEMANDS) {
+		if (tables[t] == QF_EXPORT_VISITS || tables[t] == QF_EXPORT_DEMANDS ||
+		    tables[t] == QF_EXPORT_APPLICATIONS) {
 			if ((rc = qf_firms_load(s, &firms, QF_FIRMS_NAMES, err)))
 				return rc;
 			have_firms = 1;

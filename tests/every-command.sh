@@ -40,6 +40,13 @@ every_command() {
 	$ec_run "$ec_w" qf match-policy --data "$ec_w" P-HY-0001
 	$ec_run "$ec_w" qf deliver --data "$ec_w" P-HY-0001 --via 微信 \
 		--firm "$(sed -n '1s/\t.*//p' "$EVERY_OUT")"
+	$ec_run "$ec_w" qf add-application --data "$ec_w" --firm F-HY-0001 \
+		--policy P-HY-0001 --project 新项目 --requested 4400万元 --date 2023-11-10
+	ec_a1=$(cat "$EVERY_OUT")
+	$ec_run "$ec_w" qf advance --data "$ec_w" --to listed --date 2023-11-12 "$ec_a1"
+	$ec_run "$ec_w" qf advance --data "$ec_w" --to granted --granted 2000万元 "$ec_a1"
+	$ec_run "$ec_w" qf list-applications --data "$ec_w" --policy P-HY-0001
+	$ec_run "$ec_w" qf export --data "$ec_w" applications --format json
 	$ec_run "$ec_w" qf check --data "$ec_w"
 	$ec_run "$ec_w" qf list-firms --data "$ec_w"
 	$ec_run "$ec_w" qf list-visits --data "$ec_w"

@@ -27,4 +27,11 @@ size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
 size_t qf_check_demand_fields(const struct qf_node *rec, const char *file,
 			      struct qf_diags *out);
 
+/* The same for an application (申报): granted needs granted and closed,
+ * rejected needs closed, an open one has neither, closed not before
+ * filed, granted not above requested, and the status where the log's
+ * last state-changing entry leaves it. */
+size_t qf_check_application_fields(const struct qf_node *rec,
+				    const char *file, struct qf_diags *out);
+
 #endif

@@ -30,6 +30,12 @@ struct qf_node *qf_log_append(struct qf_node *rec, const struct qf_date *date,
 			      const char *action, const char *by,
 			      const char *note);
 
+/* Put rec's keys in the order of order (NULL ended), keeping a key it
+ * does not name right after the known key it followed (or first), so
+ * that fields an action adds land where a reader expects them.  Out of
+ * memory leaves the order as it was (it is cosmetic). */
+void qf_record_reorder(struct qf_node *rec, const char *const *order);
+
 /* The actions on a demand (DESIGN.md, "Records"). */
 enum qf_act {
 	QF_ACT_ASSIGN,     /* 交办: open -> assigned (dept, owner, due) */
