@@ -538,6 +538,34 @@ const char *amount_arg(const char *arg)
 	return arg;
 }
 
+long long money_arg(const char *opt, const char *arg)
+{
+	long long v;
+
+	if (qf_amount_parse(arg, 1, &v))
+		die(QF_EUSAGE, _("%s: '%s' is not an amount of money (yuan, or with 万元 or 亿元)"),
+		    opt, arg);
+	return v;
+}
+
+long long count_arg(const char *opt, const char *arg)
+{
+	size_t n = strlen(arg);
+
+	if (!n || n > 12 || strspn(arg, "0123456789") != n)
+		die(QF_EUSAGE, _("%s: '%s' is not a whole number"), opt, arg);
+	return strtoll(arg, NULL, 10);
+}
+
+void policy_arg(struct qf_store *s, const char *name, char *id, size_t n)
+{
+	struct qf_error err;
+
+	qf_error_clear(&err);
+	if (qf_store_find_policy(s, name, id, n, &err))
+		die_error(&err);
+}
+
 void firm_arg(struct qf_store *s, const char *name, char *id, size_t n)
 {
 	struct qf_error err;

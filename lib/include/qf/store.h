@@ -196,11 +196,14 @@ void qf_store_rollback(struct qf_store *s);
 int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
 		     struct qf_error *err);
 
-/* Look a firm up by ID or by a unique part of its name.  On success *id
- * (QF_ID_MAX bytes) holds its ID.  QF_ENOINPUT when nothing matches,
- * QF_EDATA when several do (the message lists them). */
+/* Look a firm up by ID, by its credit code or by a unique part of its
+ * name.  On success *id (QF_ID_MAX bytes) holds its ID.  QF_ENOINPUT when
+ * nothing matches, QF_EDATA when several do (the message lists them). */
 int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
 		       size_t n, struct qf_error *err);
+/* A policy the same way, by ID or a unique part of its title. */
+int qf_store_find_policy(struct qf_store *s, const char *query, char *id,
+			 size_t n, struct qf_error *err);
 /* A department of qf.yaml's catalogue by the same rule: its exact name,
  * or a part that only it has (金融 for 金融办).  *dept is the catalogue's
  * string (or name itself when the store has no catalogue).  QF_EUSAGE
