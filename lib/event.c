@@ -136,7 +136,7 @@ int qf_event_filter_match(const struct qf_event_filter *f,
 	const char *kind = qf_node_get_str(rec, "kind");
 	struct qf_date d;
 
-	if (!ds || qf_date_parse(ds, &d))
+	if ((f->has_from || f->has_to) && (!ds || qf_date_parse(ds, &d)))
 		return 0;
 	if (f->has_from && qf_date_cmp(&d, &f->from) < 0)
 		return 0;

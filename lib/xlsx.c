@@ -20,7 +20,7 @@ const char *qf_xlsx_sheet_name(enum qf_export_table t, int zh)
 {
 	static const char *const zh_names[QF_EXPORT_NTABLES] = {
 		QF_TERM("企业"), QF_TERM("政策"), QF_TERM("走访"),
-		QF_TERM("诉求"), QF_TERM("办理记录")
+		QF_TERM("诉求"), QF_TERM("办理记录"), QF_TERM("活动")
 	};
 
 	if (t >= QF_EXPORT_NTABLES)

@@ -54,7 +54,7 @@ int qf_event_outcome(const struct qf_node *rec, enum qf_outcome o,
 
 /* Events dated from..to (inclusive, when has_from / has_to), of kind (a
  * token), with firm (an ID) among those taking part.  A record without a
- * date is never taken. */
+ * date is never taken by a range of days. */
 struct qf_event_filter {
 	const char *kind, *firm;
 	struct qf_date from, to;
