@@ -279,4 +279,6 @@ T = {
 "Demands, cumulative": "累计收集诉求",
 "Outcome": "成效",
 "8. Events": "八、活动开展情况",
+"record a campaign event, its firms and outcomes": "记录活动及参加企业和活动成效",
+"list campaign events of a period, kind or firm": "按时段、类型或企业列出活动",
 }

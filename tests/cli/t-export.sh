@@ -204,7 +204,7 @@ if unchanged .; then pass; fi
 
 test_start "--columns lists each table's columns; qf-export(1) names every one under its table"
 ok=1
-for t in firms policies visits demands log; do
+for t in firms policies visits demands log events; do
 	expect_code 0 qf export $t --columns && cp "$T/out" "$T/cols.$t" || ok=0
 done
 [ $ok = 1 ] && if $PY - "$QF_SRC/man/qf-export.1" "$T" >"$T/py" 2>&1 <<'PYX'; then pass; else fail "$(cat "$T/py")"; fi
@@ -212,7 +212,7 @@ import sys
 man = open(sys.argv[1], encoding='utf-8').read()
 cols = man[man.index('\n.SH COLUMNS\n'):]
 cols = cols[:cols.index('\n.SH', 1)]
-for t in ['firms', 'policies', 'visits', 'demands', 'log']:
+for t in ['firms', 'policies', 'visits', 'demands', 'log', 'events']:
     sect = cols[cols.index('\n.SS %s\n' % t) + 1:]
     sect = sect[:sect.index('\n.SS') if '\n.SS' in sect[1:] else len(sect)]
     lines = sect.split('\n')
