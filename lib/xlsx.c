@@ -382,7 +382,9 @@ static void report_table(const char *heading, const struct qf_page_table *t,
 		return;
 	memset(&sh, 0, sizeof sh);
 	sheet_title(heading, ++c->n, name, sizeof name);
-	if (!(sh.ws = workbook_add_worksheet(b->wb, name))) {
+	/* Asked first: libxlsxwriter warns on stderr of a name in use. */
+	if (workbook_get_worksheet_by_name(b->wb, name) ||
+	    !(sh.ws = workbook_add_worksheet(b->wb, name))) {
 		/* A name taken already (two tables under one heading). */
 		char again[200];
 		snprintf(again, sizeof again, "%.150s %d", name, c->n);
