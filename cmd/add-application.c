@@ -67,7 +67,7 @@ int main(int argc, char **argv)
 		case 'f': firm = optarg; break;
 		case 'P': policy = optarg; break;
 		case 'p': sp.project = optarg; break;
-		case 'a': sp.requested = money_arg("--requested", optarg, amount, sizeof amount); break;
+		case 'a': sp.requested = money_text_arg("--requested", optarg, amount, sizeof amount); break;
 		case O_DATE: sp.filed = parse_date_opt("--date", optarg); have_date = 1; break;
 		case 'd': dept = optarg; break;
 		case 's': sp.source = optarg; break;

@@ -98,7 +98,7 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "t:g:m:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 't': to = vocab_arg(QF_V_APP_STATUS, "--to", optarg); break;
-		case 'g': a.amount = money_arg("--granted", optarg, amount, sizeof amount); break;
+		case 'g': a.amount = money_text_arg("--granted", optarg, amount, sizeof amount); break;
 		case 'm': a.note = optarg; break;
 		case O_DATE: a.date = parse_date_opt("--date", optarg); has_date = 1; break;
 		case O_BY: by = optarg; break;

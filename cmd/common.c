@@ -539,13 +539,23 @@ const char *amount_arg(const char *arg)
 	return arg;
 }
 
-void firm_arg(struct qf_store *s, const char *name, char *id, size_t n)
+long long money_arg(const char *opt, const char *arg)
 {
-	struct qf_error err;
+	long long v;
 
-	qf_error_clear(&err);
-	if (qf_store_find_firm(s, name, id, n, &err))
-		die_error(&err);
+	if (qf_amount_parse(arg, 1, &v))
+		die(QF_EUSAGE, _("%s: '%s' is not an amount of money (yuan, or with 万元 or 亿元)"),
+		    opt, arg);
+	return v;
+}
+
+long long count_arg(const char *opt, const char *arg)
+{
+	size_t n = strlen(arg);
+
+	if (!n || n > 12 || strspn(arg, "0123456789") != n)
+		die(QF_EUSAGE, _("%s: '%s' is not a whole number"), opt, arg);
+	return strtoll(arg, NULL, 10);
 }
 
 void policy_arg(struct qf_store *s, const char *name, char *id, size_t n)
@@ -557,11 +567,19 @@ void policy_arg(struct qf_store *s, const char *name, char *id, size_t n)
 		die_error(&err);
 }
 
-const char *money_arg(const char *opt, const char *arg, char *buf, size_t n)
+void firm_arg(struct qf_store *s, const char *name, char *id, size_t n)
 {
-	if (qf_amount_parse(arg, buf, n))
-		die(QF_EUSAGE, _("%s: '%s' is not an amount in whole yuan (such as 4400000, 4400万元, 1.2亿元)"),
-		    opt, arg);
+	struct qf_error err;
+
+	qf_error_clear(&err);
+	if (qf_store_find_firm(s, name, id, n, &err))
+		die_error(&err);
+}
+
+const char *money_text_arg(const char *opt, const char *arg, char *buf,
+			   size_t n)
+{
+	snprintf(buf, n, "%lld", money_arg(opt, arg));
 	return buf;
 }
 

@@ -141,18 +141,25 @@ void print_safe(const char *text);
 /* --amount: a whole number of yuan, or die with 64.  Returns arg. */
 const char *amount_arg(const char *arg);
 
+/* An amount of money option: whole yuan, or with its unit (元, 万元,
+ * 亿元: "100亿元", "2000万元"; qf_amount_parse), or die with 64. */
+long long money_arg(const char *opt, const char *arg);
+/* A count option: a whole number from 0, or die with 64. */
+long long count_arg(const char *opt, const char *arg);
+
+/* The ID of the policy named by ID or a unique part of its title, as
+ * firm_arg. */
+void policy_arg(struct qf_store *s, const char *name, char *id, size_t n);
+
 /* The ID of the firm named by ID or a unique part of its name, into id
  * (QF_ID_MAX bytes); dies with the library's message (66 none, 65 several,
  * listing them). */
 void firm_arg(struct qf_store *s, const char *name, char *id, size_t n);
 
-/* The same for a policy, by ID or a unique part of its title. */
-void policy_arg(struct qf_store *s, const char *name, char *id, size_t n);
-
-/* An amount as offices write it (4400000, 4400万元, 1.2亿元:
- * qf_amount_parse) as whole yuan into buf (n bytes), or die with 64
- * naming opt.  Returns buf. */
-const char *money_arg(const char *opt, const char *arg, char *buf, size_t n);
+/* money_arg's yuan as digits into buf (n bytes), for a record's field.
+ * Returns buf. */
+const char *money_text_arg(const char *opt, const char *arg, char *buf,
+			   size_t n);
 
 /* A list's --help: its own part, the output options, the common tail;
  * exits 0. */

@@ -18,8 +18,8 @@ static const char *usage_text(void)
 	return _("Usage: qf export TABLE [OPTION]...\n"
 		 "Write the records of a table of the store, every field, one row per\n"
 		 "record: TABLE is firms, policies, visits, demands, log (every demand's\n"
-		 "log entries, the demand's ID first), applications (项目申报; csv, tsv,\n"
-		 "json, xlsx) or all (--format xlsx, json or sql).\n"
+		 "log entries, the demand's ID first), applications, events (these two\n"
+		 "csv, tsv, json or xlsx) or all (--format xlsx, json or sql).\n"
 		 "\n"
 		 "      --format FMT        csv (default), tsv, json (full records), xlsx\n"
 		 "                          (a sheet per table, for people) or sql (a psql\n"
@@ -44,6 +44,8 @@ static const char *usage_text(void)
 		 "  log       the demands' filters; -m/--month, --from and --to take the\n"
 		 "            entries of those days\n"
 		 "  applications  none (qf list-applications --format csv filters them)\n"
+		 "  events    -m/--month, --from, --to (the event's day), -f/--firm (taking\n"
+		 "            part), -k/--kind\n"
 		 "\n"
 		 "      --data DIR          the store (default: found from here, or $QF_DATA)\n"
 		 "  -h, --help              show this help and exit\n"
@@ -76,7 +78,13 @@ static void check_applies(const struct args *a, int t)
 	int firms = t == QF_EXPORT_FIRMS, pol = t == QF_EXPORT_POLICIES;
 	int vis = t == QF_EXPORT_VISITS;
 	int dem = t == QF_EXPORT_DEMANDS || t == QF_EXPORT_LOG;
+	int ev = t == QF_EXPORT_EVENTS;
 
+	if (ev) {
+		/* What the events take: a range of days, a firm, a kind. */
+		vis = 1;
+		if (a->visitor) refuse("--visitor", name);
+	}
 	if (a->tags.n && !firms && !pol) refuse("--tag", name);
 	if (a->park && !firms) refuse("--park", name);
 	if (a->sector && !firms) refuse("--sector", name);
@@ -149,6 +157,8 @@ static void build_filter(struct qf_store *s, const struct args *a, int t,
 	if (a->firm) {
 		firm_arg(s, a->firm, firm_id, QF_ID_MAX);
 		f->visit.firm = d->firm = firm_id;
+		if (t == QF_EXPORT_EVENTS)
+			f->event.firm = firm_id;
 	}
 	switch (t) {
 	case QF_EXPORT_FIRMS:
@@ -166,6 +176,13 @@ static void build_filter(struct qf_store *s, const struct args *a, int t,
 			f->visit.kind = vocab_arg(QF_V_VISIT_KIND, "--kind", a->kind);
 		range(a, &f->visit.from, &f->visit.has_from, &f->visit.to,
 		      &f->visit.has_to);
+		break;
+	case QF_EXPORT_EVENTS:
+		f->visit.firm = NULL;
+		if (a->kind)
+			f->event.kind = vocab_arg(QF_V_EVENT_KIND, "--kind", a->kind);
+		range(a, &f->event.from, &f->event.has_from, &f->event.to,
+		      &f->event.has_to);
 		break;
 	case QF_EXPORT_DEMANDS:
 	case QF_EXPORT_LOG:
@@ -360,7 +377,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, _("%s: which table? firms, policies, visits, demands, log or all\n"),
+		fprintf(stderr, _("%s: which table? firms, policies, visits, demands, log, events or all\n"),
 			qf_prog);
 		usage(QF_EUSAGE, NULL);
 	}
@@ -374,11 +391,11 @@ int main(int argc, char **argv)
 		if (any_filter(&a))
 			die(QF_EUSAGE, _("all: filters apply to one table; export it alone"));
 	} else if ((t = qf_export_table_parse(tname)) < 0) {
-		die(QF_EUSAGE, _("'%s' is not a table: firms, policies, visits, demands, log or all"), tname);
+		die(QF_EUSAGE, _("'%s' is not a table: firms, policies, visits, demands, log, events or all"), tname);
 	}
 	if (columns) {
 		if (t < 0)
-			die(QF_EUSAGE, _("--columns: of which table? firms, policies, visits, demands or log"));
+			die(QF_EUSAGE, _("--columns: of which table? firms, policies, visits, demands, log or events"));
 		print_columns((enum qf_export_table)t);
 		return 0;
 	}
@@ -390,6 +407,8 @@ int main(int argc, char **argv)
 		die(QF_EUSAGE, _("--format sql exports whole tables: no filter"));
 	if (fmt == QF_EXPORT_SQL && t == QF_EXPORT_APPLICATIONS)
 		die(QF_EUSAGE, _("applications are not in the SQL export yet: use csv, tsv, json or xlsx"));
+	if (fmt == QF_EXPORT_SQL && t == QF_EXPORT_EVENTS)
+		die(QF_EUSAGE, _("events are not exported as SQL yet: csv, tsv, json or xlsx"));
 	if (fmt == QF_EXPORT_SQL && t == QF_EXPORT_LOG)
 		die(QF_EUSAGE, _("in SQL the log goes with the demands: qf export demands --format sql"));
 	if (fmt == QF_EXPORT_XLSX && !dest && stdout_is_tty())
@@ -424,8 +443,14 @@ int main(int argc, char **argv)
 		enum qf_export_table all[QF_EXPORT_NTABLES];
 		size_t n = 0;
 		if (t < 0)
-			for (int i = 0; i < QF_EXPORT_NTABLES; i++)
-				all[n++] = (enum qf_export_table)i;
+			for (int i = 0; i < QF_EXPORT_NTABLES; i++) {
+				int has = qf_export_table_present(s,
+					(enum qf_export_table)i, &err);
+				if (has < 0)
+					die_error(&err);
+				if (has)
+					all[n++] = (enum qf_export_table)i;
+			}
 		else
 			all[n++] = (enum qf_export_table)t;
 		/* libxlsxwriter opens the file by its name. */

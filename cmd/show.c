@@ -1,5 +1,5 @@
 /* qf-show - one record in full: a demand with its history, a firm with
- * its visits and demands, a visit with what it raised. */
+ * its visits and demands, a visit or an event with what it raised. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,8 @@ static const char *usage_text(void)
 {
 	return _("Usage: qf show [OPTION]... ID...\n"
 		 "Print records in full: a demand with its whole history, a firm with\n"
-		 "its visits and demands, a visit with the demands it raised, a policy.\n"
+		 "its visits and demands, a visit or an event with the demands raised in\n"
+		 "it (an event with the names of the firms that took part), a policy.\n"
 		 "With no ID, read IDs from standard input (the first field of each line).\n"
 		 "\n"
 		 "      --format FMT        text (default), yaml or json\n"
@@ -70,7 +71,7 @@ static struct qf_node *related(struct qf_store *s, enum qf_type t,
 	return r.list;
 }
 
-/* The demands a visit raised: those of its month that name it as their
+/* The demands a visit (or an event) raised: those of its month that name it as their
  * source (a demand the visit does not list, half written, among them),
  * then those it lists from other months.  Read from those files only. */
 static struct qf_node *raised(struct qf_store *s, const struct qf_node *visit,
@@ -222,6 +223,8 @@ static void show_policy(struct qf_store *s, const struct qf_node *rec)
 	}
 	qf_handovers_release(&h);
 	qf_firms_release(&reg);
+}
+
 /* An application's policy as a comment line, "# P-HY-0001 title". */
 static void policy_comment(struct qf_store *s, const char *id)
 {
@@ -260,6 +263,20 @@ static void show_text(struct qf_store *s, struct names *firms,
 	}
 	if (t == QF_APPLICATION)
 		policy_comment(s, qf_node_get_str(rec, "policy"));
+	if (t == QF_EVENT) {
+		/* The firms that took part, by name. */
+		const struct qf_node *fs = qf_node_get(rec, "firms");
+		for (size_t i = 0; fs && fs->kind == QF_NODE_SEQ && i < fs->n; i++) {
+			char *name;
+			if (fs->items[i]->kind != QF_NODE_SCALAR || !fs->items[i]->str)
+				continue;
+			if (!(name = qf_text_escape(firm_name(s, firms,
+							      fs->items[i]->str), 0)))
+				die(QF_ESOFTWARE, _("out of memory"));
+			printf("# %s %s\n", fs->items[i]->str, name);
+			free(name);
+		}
+	}
 	print_yaml(rec);
 	if (t == QF_POLICY)
 		show_policy(s, rec);
@@ -355,7 +372,7 @@ int main(int argc, char **argv)
 		if (pid.type == QF_FIRM) {
 			visits = related(s, QF_VISIT, "firm", id);
 			demands = related(s, QF_DEMAND, "firm", id);
-		} else if (pid.type == QF_VISIT) {
+		} else if (pid.type == QF_VISIT || pid.type == QF_EVENT) {
 			demands = raised(s, rec, &pid, id);
 		}
 		if (fmt == F_TEXT) {
@@ -367,7 +384,7 @@ int main(int argc, char **argv)
 		} else {
 			struct qf_buf buf = QF_BUF_INIT;
 			struct qf_node *o = rec;
-			/* A firm or visit comes with what belongs to it. */
+			/* A firm, visit or event comes with what belongs to it. */
 			if (visits || demands) {
 				if (!(o = qf_node_new_map()) ||
 				    qf_node_map_set(o, qf_type_name(pid.type), rec))

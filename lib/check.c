@@ -28,6 +28,14 @@ struct later {
 	char id[QF_ID_MAX];
 };
 
+/* A demand naming an event as its source, or an event listing a demand
+ * (events are read after demands: both are settled at the end). */
+struct evlink {
+	char from[QF_ID_MAX], to[QF_ID_MAX];
+	const char *file;          /* one of check.files */
+	unsigned line, col;
+};
+
 struct check {
 	struct qf_strv files;      /* every file read, owned */
 	struct qf_store *s;
@@ -46,6 +54,10 @@ struct check {
 	struct later *later;    /* references to types not read yet */
 	size_t nlater, caplater;
 	struct qf_diags pending;    /* what each would be, if missing */
+	struct evlink *evsrc;   /* demand -> the event it names as source */
+	size_t nevsrc, capevsrc;
+	struct evlink *evlist;  /* event -> a demand it lists */
+	size_t nevlist, capevlist;
 	int oom;
 };
 
@@ -198,6 +210,89 @@ static int listed(struct check *c, const char *visit, const char *demand)
 	       bsearch(&k, c->links, c->nlinks, sizeof *c->links, cmp_str);
 }
 
+/* Note a link between an event and a demand, blamed on at. */
+static void link_event(struct check *c, struct evlink **v, size_t *n,
+		       size_t *cap, const char *from, const char *to,
+		       const char *file, const struct qf_node *at)
+{
+	struct evlink *l;
+
+	if (strlen(from) >= QF_ID_MAX || strlen(to) >= QF_ID_MAX)
+		return;            /* not IDs: the schema has said so */
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 16;
+		struct evlink *nv = realloc(*v, nc * sizeof *nv);
+		if (!nv) {
+			c->oom = 1;
+			return;
+		}
+		*v = nv;
+		*cap = nc;
+	}
+	l = &(*v)[(*n)++];
+	memcpy(l->from, from, strlen(from) + 1);
+	memcpy(l->to, to, strlen(to) + 1);
+	l->file = file;            /* kept in c->files to the end */
+	l->line = at->line;
+	l->col = at->col;
+}
+
+static int cmp_evlink(const void *a, const void *b)
+{
+	const struct evlink *x = a, *y = b;
+	int r = strcmp(x->from, y->from);
+
+	return r ? r : strcmp(x->to, y->to);
+}
+
+static int has_link(const struct evlink *v, size_t n, const char *from,
+		    const char *to)
+{
+	struct evlink key;
+
+	if (!n || strlen(from) >= QF_ID_MAX || strlen(to) >= QF_ID_MAX)
+		return 0;
+	memcpy(key.from, from, strlen(from) + 1);
+	memcpy(key.to, to, strlen(to) + 1);
+	return bsearch(&key, v, n, sizeof *v, cmp_evlink) != NULL;
+}
+
+/* Demands and events agree: a demand's source event exists and lists
+ * it; an event's demand names it as its source. */
+static void settle_events(struct check *c)
+{
+	if (c->nevsrc > 1)
+		qsort(c->evsrc, c->nevsrc, sizeof *c->evsrc, cmp_evlink);
+	if (c->nevlist > 1)
+		qsort(c->evlist, c->nevlist, sizeof *c->evlist, cmp_evlink);
+	for (size_t i = 0; i < c->nevsrc; i++) {
+		const struct evlink *l = &c->evsrc[i];
+		int bad;
+		if (!seen_has(c, QF_EVENT, l->to))
+			bad = qf_diags_add(c->out, l->file, l->line, l->col,
+					   _("no event '%s'"), l->to);
+		else if (!has_link(c->evlist, c->nevlist, l->to, l->from))
+			bad = qf_diags_add(c->out, l->file, l->line, l->col,
+					   _("event '%s' does not list this demand in its "
+					     "demands (a write cut short, or an edit by hand): "
+					     "add it there"), l->to);
+		else
+			bad = 0;
+		if (bad)
+			c->oom = 1;
+	}
+	for (size_t i = 0; i < c->nevlist; i++) {
+		const struct evlink *l = &c->evlist[i];
+		/* A demand that is not there: the schema's reference says so. */
+		if (seen_has(c, QF_DEMAND, l->to) &&
+		    !has_link(c->evsrc, c->nevsrc, l->to, l->from) &&
+		    qf_diags_add(c->out, l->file, l->line, l->col,
+				 _("demand '%s' does not name this event as its "
+				   "source: set its source to %s"), l->to, l->from))
+			c->oom = 1;
+	}
+}
+
 size_t qf_check_demand_fields(const struct qf_node *rec, const char *file,
 			       struct qf_diags *out)
 {
@@ -273,9 +368,14 @@ static void check_demand(struct check *c, const struct qf_node *rec,
 		return;
 	qf_check_demand_fields(rec, file, c->out);
 	if (source && !qf_id_parse(source, &src)) {
-		if (src.type != QF_VISIT)
+		if (src.type == QF_EVENT) {
+			const char *id = qf_node_get_str(rec, "id");
+			if (id)
+				link_event(c, &c->evsrc, &c->nevsrc, &c->capevsrc,
+					   id, source, file, where(rec, "source"));
+		} else if (src.type != QF_VISIT)
 			add(c, file, where(rec, "source"),
-			    _("source '%s' is not a visit"), source);
+			    _("source '%s' is neither a visit nor an event"), source);
 		else if (!(has = seen_has(c, QF_VISIT, source)))
 			add(c, file, where(rec, "source"), _("no visit '%s'"),
 			    source);
@@ -520,7 +620,13 @@ static int check_record(const struct qf_doc *doc, const char *file,
 		check_month(c, rec, file, "filed");
 		qf_check_application_fields(rec, file, c->out);
 	} else if (c->type == QF_EVENT) {
+		const struct qf_node *ds = qf_node_get(rec, "demands");
+
 		check_month(c, rec, file, "date");
+		for (size_t i = 0; ds && ds->kind == QF_NODE_SEQ && i < ds->n; i++)
+			if (ds->items[i]->kind == QF_NODE_SCALAR && ds->items[i]->str)
+				link_event(c, &c->evlist, &c->nevlist, &c->capevlist,
+					   id, ds->items[i]->str, file, ds->items[i]);
 	} else if (c->type == QF_POLICY) {
 		qf_check_policy_fields(rec, file, c->out);
 	}
@@ -554,6 +660,8 @@ static void free_check(struct check *c)
 		free(c->links[i]);
 	free(c->links);
 	free(c->later);
+	free(c->evsrc);
+	free(c->evlist);
 	qf_diags_release(&c->pending);
 }
 
@@ -621,6 +729,8 @@ size_t qf_check_store(struct qf_store *s, struct qf_diags *out,
 	}
 	if (!c.oom)
 		settle_later(&c);
+	if (!c.oom)
+		settle_events(&c);
 	report_duplicates(&c);
 	free_check(&c);
 	if (c.oom) {

@@ -10,10 +10,12 @@
 #include "qf/text.h"
 
 static const char *const table_names[QF_EXPORT_NTABLES] = {
-	"firms", "policies", "visits", "demands", "log", "applications"
+	"firms", "policies", "visits", "demands", "log", "applications",
+	"events"
 };
 static const enum qf_type table_types[QF_EXPORT_NTABLES] = {
-	QF_FIRM, QF_POLICY, QF_VISIT, QF_DEMAND, QF_DEMAND, QF_APPLICATION
+	QF_FIRM, QF_POLICY, QF_VISIT, QF_DEMAND, QF_DEMAND, QF_APPLICATION,
+	QF_EVENT
 };
 
 const char *qf_export_table_name(enum qf_export_table t)
@@ -49,6 +51,21 @@ const struct qf_column *qf_export_columns(enum qf_export_table t, size_t *n)
 		return NULL;
 	}
 	return qf_columns(table_types[t], n);
+}
+
+int qf_export_table_present(struct qf_store *s, enum qf_export_table t,
+			    struct qf_error *err)
+{
+	char **paths;
+	size_t n;
+	int rc;
+
+	if (t != QF_EXPORT_EVENTS)
+		return 1;
+	if ((rc = qf_store_files(s, QF_EVENT, &paths, &n, err)))
+		return -rc;
+	qf_store_free_paths(paths, n);
+	return n > 0;
 }
 
 void qf_export_filter_init(struct qf_export_filter *f)
@@ -166,6 +183,10 @@ static int on_record(const struct qf_doc *doc, const char *file, void *ud,
 		break;
 	case QF_EXPORT_APPLICATIONS:
 		break;             /* no filter: qf list-applications has them */
+	case QF_EXPORT_EVENTS:
+		if (!qf_event_filter_match(&f->event, r))
+			return 0;
+		break;
 	default:
 		return 0;
 	}
@@ -193,6 +214,8 @@ int qf_export_each(struct qf_store *s, enum qf_export_table t,
 		firm = f->visit.firm;
 	else if (t == QF_EXPORT_DEMANDS || t == QF_EXPORT_LOG)
 		firm = f->demand.firm;
+	else if (t == QF_EXPORT_EVENTS)
+		firm = f->event.firm;
 	rc = firm ? qf_store_each_naming(s, table_types[t], NULL, firm,
 					 on_record, &c, err) :
 		    qf_store_each(s, table_types[t], on_record, &c, err);
@@ -403,16 +426,23 @@ int qf_export_write_all_json(struct qf_store *s,
 {
 	static const enum qf_export_table tables[] = {
 		QF_EXPORT_FIRMS, QF_EXPORT_POLICIES, QF_EXPORT_VISITS,
-		QF_EXPORT_DEMANDS
+		QF_EXPORT_DEMANDS, QF_EXPORT_EVENTS
 	};
 	struct qf_export_opts jo = *o;
 	struct writer w;
-	size_t total = 0;
+	size_t total = 0, ntables = sizeof tables / sizeof tables[0];
 	int rc = 0;
 
+	/* Events only from a store that keeps them: the export of one that
+	 * does not stays as it was. */
+	if ((rc = qf_export_table_present(s, QF_EXPORT_EVENTS, err)) < 0)
+		return -rc;
+	if (!rc)
+		ntables--;
+	rc = 0;
 	jo.fmt = QF_EXPORT_JSON;
 	memset(&w, 0, sizeof w);
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !rc; i++) {
+	for (size_t i = 0; i < ntables && !rc; i++) {
 		writer_init(&w, &jo, tables[i], out, 2);
 		w.base = total;
 		qf_buf_puts(&w.line, i ? ",\n  " : "{\n  ");

@@ -220,48 +220,12 @@ static unsigned long long header_scale(const char *h)
 static int norm_amount(const char *s, unsigned long long scale, char *out,
 		       size_t n)
 {
-	unsigned long long whole = 0, frac = 0, div = 1;
-	int digits = 0, dot = 0;
+	long long v;
 
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9') {
-			unsigned d = (unsigned)(*s - '0');
-			if (dot) {
-				if (div > 1000000000ULL)
-					return -1;
-				frac = frac * 10 + d;
-				div *= 10;
-			} else {
-				if (whole > 100000000000000ULL)
-					return -1;
-				whole = whole * 10 + d;
-			}
-			digits++;
-		} else if (*s == ',' && !dot) {
-			continue;
-		} else if (*s == '.' && !dot) {
-			dot = 1;
-		} else {
-			break;
-		}
-	}
-	if (!strcmp(s, "\xE5\x85\x83"))  /* 元 */
-		s += 3;
-	else if (!strcmp(s, "\xE4\xB8\x87\xE5\x85\x83") && scale == 1)  /* 万元 */
-		s += 6, scale = 10000;
-	else if (!strcmp(s, "\xE4\xBA\xBF\xE5\x85\x83") && scale == 1)  /* 亿元 */
-		s += 6, scale = 100000000;
-	if (*s || !digits || whole > 100000000000000ULL / scale)
+	if (qf_amount_parse(s, scale, &v))
 		return -1;
-	if ((frac * scale) % div)
-		return -1;  /* a fraction of a yuan */
-	snprintf(out, n, "%llu", whole * scale + frac * scale / div);
+	snprintf(out, n, "%lld", v);
 	return 0;
-}
-
-int qf_amount_parse(const char *s, char *out, size_t n)
-{
-	return s ? norm_amount(s, 1, out, n) : -1;
 }
 
 /* ---- the import ----------------------------------------------------- */

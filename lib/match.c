@@ -1,9 +1,10 @@
-/* match.c - firms and departments found by their name or a part of it.
+/* match.c - firms, policies and departments found by their name or a part of it.
  *
  * One rule for both: a name that is exactly one candidate's is that one;
  * else a part of a name that only one candidate has is that one; else the
  * query is ambiguous (the message lists the candidates, in whole
- * entries, never a character cut in two) or matches nothing. */
+ * entries, never a character cut in two) or matches nothing.  Policies
+ * go by their title the same way. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,51 +69,18 @@ static const char *match_key(const struct match *m)
 static int offer_firm(const struct qf_doc *doc, const char *file,
 		      void *ud, struct qf_error *err)
 {
+	const char *id = qf_node_get_str(doc->root, "id");
+	const char *code = qf_node_get_str(doc->root, "credit_code");
+	struct match *m = ud;
+
 	(void)file;
 	(void)err;
-	match_offer(ud, qf_node_get_str(doc->root, "id"),
-		    qf_node_get_str(doc->root, "name"));
+	/* A credit code names its firm as its name does, whole. */
+	if (code && !strcmp(code, m->query))
+		match_offer(m, id, code);
+	else
+		match_offer(m, id, qf_node_get_str(doc->root, "name"));
 	return 0;
-}
-
-int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
-		       size_t n, struct qf_error *err)
-{
-	struct match m;
-	struct qf_id pid;
-	const char *key;
-	int rc;
-
-	if (!qf_id_parse(query, &pid)) {
-		if (pid.type != QF_FIRM)
-			return qf_error_set(err, QF_EDATA, NULL, 0, 0,
-					    _("'%s' is not a firm ID"), query);
-		rc = qf_store_has(s, query);
-		if (rc < 0)
-			return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
-					    _("out of memory"));
-		if (!rc)
-			return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
-					    _("no firm '%s'"), query);
-		snprintf(id, n, "%s", query);
-		return QF_OK;
-	}
-	if (!*query)
-		return qf_error_set(err, QF_EUSAGE, NULL, 0, 0,
-				    _("empty firm name"));
-	match_init(&m, query);
-	if ((rc = qf_store_each(s, QF_FIRM, offer_firm, &m, err)))
-		return rc;
-	if ((key = match_key(&m))) {
-		snprintf(id, n, "%s", key);
-		return QF_OK;
-	}
-	if (m.n == 0)
-		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
-				    _("no firm matches '%s'"), query);
-	return qf_error_set(err, QF_EDATA, NULL, 0, 0,
-			    _("firm name '%s' is ambiguous (%zu firms): %s%s"),
-			    query, m.n, m.list, m.cut ? ", ..." : "");
 }
 
 static int offer_policy(const struct qf_doc *doc, const char *file,
@@ -125,44 +93,64 @@ static int offer_policy(const struct qf_doc *doc, const char *file,
 	return 0;
 }
 
-int qf_store_find_policy(struct qf_store *s, const char *query, char *id,
-			 size_t n, struct qf_error *err)
+/* A record of type t (firm or policy) by its ID, else by the rule at the
+ * top of this file over the names offer gives. */
+static int find_named(struct qf_store *s, enum qf_type t, qf_record_fn offer,
+		      const char *query, char *id, size_t n,
+		      struct qf_error *err)
 {
+	int firm = t == QF_FIRM;
 	struct match m;
 	struct qf_id pid;
 	const char *key;
 	int rc;
 
 	if (!qf_id_parse(query, &pid)) {
-		if (pid.type != QF_POLICY)
-			return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+		if (pid.type != t)
+			return qf_error_set(err, QF_EDATA, NULL, 0, 0, firm ?
+					    _("'%s' is not a firm ID") :
 					    _("'%s' is not a policy ID"), query);
 		rc = qf_store_has(s, query);
 		if (rc < 0)
 			return qf_error_set(err, QF_ESOFTWARE, NULL, 0, 0,
 					    _("out of memory"));
 		if (!rc)
-			return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
-					    _("no policy '%s'"), query);
+			return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0, firm ?
+					    _("no firm '%s'") : _("no policy '%s'"),
+					    query);
 		snprintf(id, n, "%s", query);
 		return QF_OK;
 	}
 	if (!*query)
-		return qf_error_set(err, QF_EUSAGE, NULL, 0, 0,
-				    _("empty policy title"));
+		return qf_error_set(err, QF_EUSAGE, NULL, 0, 0, firm ?
+				    _("empty firm name") : _("empty policy title"));
 	match_init(&m, query);
-	if ((rc = qf_store_each(s, QF_POLICY, offer_policy, &m, err)))
+	if ((rc = qf_store_each(s, t, offer, &m, err)))
 		return rc;
 	if ((key = match_key(&m))) {
 		snprintf(id, n, "%s", key);
 		return QF_OK;
 	}
 	if (m.n == 0)
-		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0,
+		return qf_error_set(err, QF_ENOINPUT, NULL, 0, 0, firm ?
+				    _("no firm matches '%s'") :
 				    _("no policy matches '%s'"), query);
-	return qf_error_set(err, QF_EDATA, NULL, 0, 0,
+	return qf_error_set(err, QF_EDATA, NULL, 0, 0, firm ?
+			    _("firm name '%s' is ambiguous (%zu firms): %s%s") :
 			    _("policy title '%s' is ambiguous (%zu policies): %s%s"),
 			    query, m.n, m.list, m.cut ? ", ..." : "");
+}
+
+int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
+		       size_t n, struct qf_error *err)
+{
+	return find_named(s, QF_FIRM, offer_firm, query, id, n, err);
+}
+
+int qf_store_find_policy(struct qf_store *s, const char *query, char *id,
+			 size_t n, struct qf_error *err)
+{
+	return find_named(s, QF_POLICY, offer_policy, query, id, n, err);
 }
 
 int qf_store_find_dept(const struct qf_store *s, const char *name,

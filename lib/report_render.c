@@ -420,6 +420,8 @@ static void bulletin(struct qf_buf *o, const struct qf_month_figures *f,
 	struct words w = { qf_lang_is_zh(lang), NULL };
 	struct qf_buf t = QF_BUF_INIT;
 	struct qf_page d;
+	size_t before;
+	int more;
 
 	/* TRANSLATORS: between names listed in a sentence. */
 	w.list_sep = _(", ");
@@ -441,11 +443,19 @@ static void bulletin(struct qf_buf *o, const struct qf_month_figures *f,
 	departments(&d, f, &w);
 	qf_page_heading(&d, _("5. Coverage of the register"));
 	coverage(&d, f, &w);
+	before = o->len;
 	qf_report_policy_render(&d, f, &w);
 	qf_report_application_render(&d, f, &w);
 	qf_report_event_render(&d, f, &w);
-	qf_page_heading(&d, f->week ? _("6. Cases of the week") :
-		       _("6. Cases of the month"));
+	/* Sections 6-8 are there when the store has policies with whom they
+	 * are for, applications or events: the cases come after them. */
+	more = o->len != before;
+	if (more)
+		qf_page_heading(&d, f->week ? _("9. Cases of the week") :
+			       _("9. Cases of the month"));
+	else
+		qf_page_heading(&d, f->week ? _("6. Cases of the week") :
+			       _("6. Cases of the month"));
 	cases(&d, f);
 	qf_page_para(&d, _("Resolution rate = local problems resolved / local problems, since the campaign start; a unit's closure rate = closed / (closed + overdue), items not yet due left out; one decimal."));
 	qf_page_end(&d);

@@ -237,3 +237,53 @@ long qf_text_control(const char *s, size_t len)
 	}
 	return -1;
 }
+
+/* ---- amounts -------------------------------------------------------- */
+
+int qf_amount_parse(const char *s, unsigned long long scale, long long *yuan)
+{
+	static const struct { const char *unit; unsigned long long scale; } units[] = {
+		{ "\xE5\x85\x83", 1 },                                /* 元 */
+		{ "\xE4\xB8\x87\xE5\x85\x83", 10000ULL },             /* 万元 */
+		{ "\xE4\xB8\x87", 10000ULL },                         /* 万 */
+		{ "\xE4\xBA\xBF\xE5\x85\x83", 100000000ULL },         /* 亿元 */
+		{ "\xE4\xBA\xBF", 100000000ULL },                     /* 亿 */
+	};
+	unsigned long long whole = 0, frac = 0, div = 1;
+	int digits = 0, dot = 0;
+
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			unsigned d = (unsigned)(*s - '0');
+			if (dot) {
+				if (div > 1000000000ULL)
+					return -1;
+				frac = frac * 10 + d;
+				div *= 10;
+			} else {
+				if (whole > 100000000000000ULL)
+					return -1;
+				whole = whole * 10 + d;
+			}
+			digits++;
+		} else if (*s == ',' && !dot) {
+			continue;
+		} else if (*s == '.' && !dot) {
+			dot = 1;
+		} else {
+			break;
+		}
+	}
+	for (size_t i = 0; *s && i < sizeof units / sizeof units[0]; i++)
+		if (!strcmp(s, units[i].unit) && (scale == 1 || units[i].scale == 1)) {
+			s += strlen(units[i].unit);
+			scale = scale == 1 ? units[i].scale : scale;
+			break;
+		}
+	if (*s || !digits || whole > 100000000000000ULL / scale)
+		return -1;
+	if ((frac * scale) % div)
+		return -1;  /* a fraction of a yuan */
+	*yuan = (long long)(whole * scale + frac * scale / div);
+	return 0;
+}

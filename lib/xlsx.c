@@ -20,7 +20,8 @@ const char *qf_xlsx_sheet_name(enum qf_export_table t, int zh)
 {
 	static const char *const zh_names[QF_EXPORT_NTABLES] = {
 		QF_TERM("企业"), QF_TERM("政策"), QF_TERM("走访"),
-		QF_TERM("诉求"), QF_TERM("办理记录"), QF_TERM("项目申报")
+		QF_TERM("诉求"), QF_TERM("办理记录"), QF_TERM("项目申报"),
+		QF_TERM("活动")
 	};
 
 	if (t >= QF_EXPORT_NTABLES)
@@ -383,7 +384,9 @@ static void report_table(const char *heading, const struct qf_page_table *t,
 		return;
 	memset(&sh, 0, sizeof sh);
 	sheet_title(heading, ++c->n, name, sizeof name);
-	if (!(sh.ws = workbook_add_worksheet(b->wb, name))) {
+	/* Asked first: libxlsxwriter warns on stderr of a name in use. */
+	if (workbook_get_worksheet_by_name(b->wb, name) ||
+	    !(sh.ws = workbook_add_worksheet(b->wb, name))) {
 		/* A name taken already (two tables under one heading). */
 		char again[200];
 		snprintf(again, sizeof again, "%.150s %d", name, c->n);

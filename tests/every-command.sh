@@ -47,6 +47,13 @@ every_command() {
 	$ec_run "$ec_w" qf advance --data "$ec_w" --to granted --granted 2000万元 "$ec_a1"
 	$ec_run "$ec_w" qf list-applications --data "$ec_w" --policy P-HY-0001
 	$ec_run "$ec_w" qf export --data "$ec_w" applications --format json
+	$ec_run "$ec_w" qf add-event --data "$ec_w" --kind 招聘会 --title 专场招聘会 \
+		--date 2023-11-16 --firm F-HY-0001 --positions 400 --hires 365 \
+		-p 招工难 --firm F-HY-0002 -c labour
+	ec_e=$(sed -n 1p "$EVERY_OUT")
+	$ec_run "$ec_w" qf list-events --data "$ec_w" --month 2023-11
+	$ec_run "$ec_w" qf export --data "$ec_w" events --format json
+	$ec_run "$ec_w" qf show --data "$ec_w" "$ec_e"
 	$ec_run "$ec_w" qf check --data "$ec_w"
 	$ec_run "$ec_w" qf list-firms --data "$ec_w"
 	$ec_run "$ec_w" qf list-visits --data "$ec_w"

@@ -65,7 +65,7 @@ expect_code 64 qf add-application --policy 国债 --project x && expect_err_has 
 expect_code 64 qf add-application --firm 燕京 --project x && expect_err_has "under which policy?" || ok=0
 expect_code 64 qf add-application --firm 燕京 --policy 国债 && expect_err_has "project's name" || ok=0
 expect_code 64 qf add-application --firm 燕京 --policy 国债 --project x --requested 12.345元 &&
-	expect_err_has "--requested: '12.345元' is not an amount in whole yuan" || ok=0
+	expect_err_has "--requested: '12.345元' is not an amount of money" || ok=0
 expect_code 64 qf add-application --firm 燕京 --policy 国债 --project x --requested 很多 || ok=0
 expect_code 64 qf add-application --firm 燕京 --policy 国债 --project x --date 2023-07-01 &&
 	expect_err_has "in the future" || ok=0

@@ -24,7 +24,7 @@ step() { # step STORE CMD ARGS...: one test per command
 every_command step "$PWD/w" "$PWD/new"
 
 test_start "the store checks clean after them all, and holds what they did"
-if expect_code 0 qf check --data w && expect_err_has "193 records checked, 0 problems" &&
+if expect_code 0 qf check --data w && expect_err_has "195 records checked, 0 problems" &&
 	run qf show --data w --format yaml D-HY-202311-0001 && expect_out_has "action: reopen" &&
 	[ -f w/reports/2023-10.md ] && [ -f new/qf.yaml ] &&
 	grep -q "title: 导入的诉求" w/demands/2023-11.yaml &&

@@ -204,7 +204,7 @@ if unchanged .; then pass; fi
 
 test_start "--columns lists each table's columns; qf-export(1) names every one under its table"
 ok=1
-for t in firms policies visits demands log applications; do
+for t in firms policies visits demands log applications events; do
 	expect_code 0 qf export $t --columns && cp "$T/out" "$T/cols.$t" || ok=0
 done
 [ $ok = 1 ] && if $PY - "$QF_SRC/man/qf-export.1" "$T" >"$T/py" 2>&1 <<'PYX'; then pass; else fail "$(cat "$T/py")"; fi
@@ -212,7 +212,7 @@ import sys
 man = open(sys.argv[1], encoding='utf-8').read()
 cols = man[man.index('\n.SH COLUMNS\n'):]
 cols = cols[:cols.index('\n.SH', 1)]
-for t in ['firms', 'policies', 'visits', 'demands', 'log', 'applications']:
+for t in ['firms', 'policies', 'visits', 'demands', 'log', 'applications', 'events']:
     sect = cols[cols.index('\n.SS %s\n' % t) + 1:]
     sect = sect[:sect.index('\n.SS') if '\n.SS' in sect[1:] else len(sect)]
     lines = sect.split('\n')
@@ -320,7 +320,7 @@ expect_code 0 qf export log --format tsv --no-header || ok=0
 
 test_start "data/: all as JSON holds each table's records"
 if expect_code 0 qf export all --format json &&
-	$PY -c 'import json,sys; d=json.load(open(sys.argv[1])); assert list(d)==["firms","policies","visits","demands"] and len(d["demands"])==int(sys.argv[2]) and "log" in d["demands"][0], {k:len(v) for k,v in d.items()}' "$T/out" "$(cat "$QF_SRC"/data/demands/*.yaml | grep -c '^id: ')" 2>"$T/py"; then pass; else fail "$(cat "$T/py")"; fi
+	$PY -c 'import json,sys; d=json.load(open(sys.argv[1])); assert list(d)==["firms","policies","visits","demands","events"] and len(d["demands"])==int(sys.argv[2]) and "log" in d["demands"][0], {k:len(v) for k,v in d.items()}' "$T/out" "$(cat "$QF_SRC"/data/demands/*.yaml | grep -c '^id: ')" 2>"$T/py"; then pass; else fail "$(cat "$T/py")"; fi
 
 test_start "data/: the xlsx holds as many rows as the CSV, the log as many as its TSV"
 if ! have_openpyxl; then
@@ -350,7 +350,7 @@ elif expect_code 0 qf monthly-report --month 2023-09 --format json -o "$T/m.json
 import json, sys, openpyxl
 j = json.load(open(sys.argv[1]))
 wb = openpyxl.load_workbook(sys.argv[2])
-assert wb.sheetnames == ['一、总体情况', '二、诉求分类', '三、办理质效', '四、部门办理情况', '五、走访覆盖'], wb.sheetnames
+assert wb.sheetnames == ['一、总体情况', '二、诉求分类', '三、办理质效', '四、部门办理情况', '五、走访覆盖', '六、政策送达', '六、政策送达 7', '七、项目申报', '七、项目申报 9', '七、项目申报 10', '八、活动开展情况', '八、活动开展情况 12', '八、活动开展情况 13'], wb.sheetnames
 ov = {r[0]: r[1:] for r in wb['一、总体情况'].iter_rows(values_only=True)}
 def pick(d, *keys):
     for k in keys:

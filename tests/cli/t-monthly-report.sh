@@ -107,7 +107,85 @@ if expect_code 0 qf monthly-report --data "$D" --month 2023-09 && expect_out <<'
 
 尚未走访的企业（4家）：衡阳高新投资集团有限公司、长沙比亚迪电子有限公司、湖南金龙电缆有限公司、湖南晟通科技集团有限公司。
 
-## 六、本月典型案例
+## 六、政策送达
+
+| 指标 | 本月 | 累计（自 2023-04-01） |
+|---|---:|---:|
+| 送达政策（企业×政策） | 37 | 97 |
+|   走访中送达 | 12 | 55 |
+|   活动中送达 | 25 | 39 |
+|   其他方式送达 | 0 | 3 |
+| 送达企业数 | 14 | 24 |
+
+| 政策 | 名称 | 适用企业 | 已送达 | 未送达 | 送达率 |
+|---|---|---:|---:|---:|---:|
+| P-HY-0001 | 湖南省“稳增长20条”政策措施 | 23 | 10 | 13 | 43.5% |
+| P-HY-0002 | 关于打好经济增长主动仗 加快建设区域经济中心的若干政策措施 | 25 | 9 | 16 | 36.0% |
+| P-HY-0003 | “三送三解三优”惠企政策清单 | 23 | 19 | 4 | 82.6% |
+| P-HY-0005 | 关于继续实施科技企业孵化器、大学科技园和众创空间有关税收政策的公告 | 2 | 1 | 1 | 50.0% |
+| P-HY-0006 | 关于进一步完善研发费用税前加计扣除政策的公告 | 15 | 6 | 9 | 40.0% |
+| P-HY-0008 | 衡阳市专精特新中小企业和“小巨人”企业奖补办法 | 5 | 5 | 0 | 100.0% |
+| P-HY-0009 | 衡阳市工业企业技术改造和数字化转型奖补实施细则 | 23 | 14 | 9 | 60.9% |
+| P-HY-0010 | 关于支持中小企业发展的政策意见 | 13 | 8 | 5 | 61.5% |
+| P-HY-0011 | “两重”建设超长期特别国债项目申报指南 | 23 | 9 | 14 | 39.1% |
+
+适用而尚未送达的共 71 户次（企业×政策）。
+
+## 七、项目申报
+
+|  | 本月 | 累计 |
+|---|---:|---:|
+| 申报项目 | 2 | 7 |
+| 申报资金 | 650.0万元 | 1.68亿元 |
+| 入库项目 | 0 | 3 |
+| 兑现 | 1 | 1 |
+| 兑现资金 | 2050.0万元 | 2050.0万元 |
+| 未通过 | 0 | 0 |
+| 月末未办结 |  | 6 |
+| 在办项目申报资金 |  | 1.18亿元 |
+
+| 政策 | 申报数 | 申报资金 | 兑现 |
+|---|---:|---:|---:|
+| 衡阳市专精特新中小企业和“小巨人”企业奖补办法 | 2 | 150.0万元 | 0.0万元 |
+| 衡阳市工业企业技术改造和数字化转型奖补实施细则 | 3 | 3600.0万元 | 0.0万元 |
+| “两重”建设超长期特别国债项目申报指南 | 2 | 1.30亿元 | 2050.0万元 |
+
+| 企业 | 申报数 | 申报资金 | 兑现 |
+|---|---:|---:|---:|
+| 衡阳风顺车桥有限公司 | 1 | 1200.0万元 | 0.0万元 |
+| 湖南长高森源电力设备有限公司 | 1 | 8000.0万元 | 0.0万元 |
+| 湖南乐福地医药包材科技有限公司 | 1 | 600.0万元 | 0.0万元 |
+| 衡阳振洋汽车配件有限公司 | 1 | 50.0万元 | 0.0万元 |
+| 长沙戴卡科技有限公司 | 1 | 1800.0万元 | 0.0万元 |
+| 湖南省康普通信技术有限责任公司 | 1 | 100.0万元 | 0.0万元 |
+| 湖南金凯循环科技有限公司 | 1 | 5000.0万元 | 2050.0万元 |
+
+## 八、活动开展情况
+
+| 日期 | 类型 | 活动名称 | 参加企业 | 活动成效 |
+|---|---|---|---|---|
+| 2023-09-14 | 政策宣讲会 | “三送三解三优”规模以上工业企业政策解读培训讲座 | 富联裕展科技（衡阳）有限公司、衡阳风顺车桥有限公司、湖南长高森源电力设备有限公司及另外6家 | 发放政策汇编200 |
+| 2023-09-26 | 供需对接会 | 食品供应链产品供需对接会（第4场） | 湖南华通汇达供应链管理有限公司、长沙比亚迪电子有限公司、湖南恒飞电缆有限责任公司、湖南金龙电缆有限公司 | 签约项目3 |
+
+| 类型 | 本月场次 | 累计场次 | 本月参加企业 | 累计参加企业 | 本月收集诉求 | 累计收集诉求 |
+|---|---:|---:|---:|---:|---:|---:|
+| 政策宣讲会 | 1 | 1 | 9 | 9 | 0 | 0 |
+| 银企对接会 | 0 | 1 | 0 | 7 | 0 | 0 |
+| 招聘会 | 0 | 2 | 0 | 10 | 0 | 0 |
+| 企业家沙龙 | 0 | 2 | 0 | 9 | 0 | 0 |
+| 供需对接会 | 1 | 1 | 4 | 4 | 0 | 0 |
+| 全部 | 2 | 7 | 13 | 39 | 0 | 0 |
+
+| 成效 | 类型 | 本月 | 累计 |
+|---|---|---:|---:|
+| 意向融资 | 银企对接会 | 0.0万元 | 100.00亿元 |
+| 提供岗位 | 招聘会 | 0 | 400 |
+| 参加人数 | 招聘会 | 0 | 1000 |
+| 达成就业意向 | 招聘会 | 0 | 665 |
+| 签约项目 | 供需对接会 | 3 | 3 |
+| 发放政策汇编 | 政策宣讲会 | 200 | 200 |
+
+## 九、本月典型案例
 
 - 衡阳万魔声学科技有限公司反映“外地员工子女就近入学”，经市教育局办理解决，历时9天。协调12名员工子女就近入学。
 - 湖南长高森源电力设备有限公司反映“年底前需购买100多亩工业用地扩大再生产”，经市自然资源和规划局办理解决，历时130天。在衡山科学城片区落实92亩方正地块；长高电新集团与衡阳高新区于9月5日正式签约，拟投资10亿元新建绿色智慧配电站项目。
@@ -230,7 +308,77 @@ all            30       26     86.7%
 
 Firms not visited yet (4): 衡阳高新投资集团有限公司, 长沙比亚迪电子有限公司, 湖南金龙电缆有限公司, 湖南晟通科技集团有限公司.
 
-6. Cases of the month
+6. Policies to firms
+
+Figure                                    Month  Cumulative (since 2023-04-01)
+Policies handed to firms (firm × policy)     37                             97
+  on visits                                  12                             55
+  at events                                  25                             39
+  delivered otherwise                         0                              3
+Firms reached                                14                             24
+
+Policy     Title                                                               Firms it fits  Reached  Not reached  Share reached
+P-HY-0001  湖南省“稳增长20条”政策措施                                                     23       10           13          43.5%
+P-HY-0002  关于打好经济增长主动仗 加快建设区域经济中心的若干政策措施                      25        9           16          36.0%
+P-HY-0003  “三送三解三优”惠企政策清单                                                     23       19            4          82.6%
+P-HY-0005  关于继续实施科技企业孵化器、大学科技园和众创空间有关税收政策的公告              2        1            1          50.0%
+P-HY-0006  关于进一步完善研发费用税前加计扣除政策的公告                                   15        6            9          40.0%
+P-HY-0008  衡阳市专精特新中小企业和“小巨人”企业奖补办法                                    5        5            0         100.0%
+P-HY-0009  衡阳市工业企业技术改造和数字化转型奖补实施细则                                 23       14            9          60.9%
+P-HY-0010  关于支持中小企业发展的政策意见                                                 13        8            5          61.5%
+P-HY-0011  “两重”建设超长期特别国债项目申报指南                                           23        9           14          39.1%
+
+Eligible firms not yet reached: 71 firm × policy pairs in all.
+
+7. Project applications
+
+                                      Month          Cumulative
+Applications filed                                2               7
+Funds requested                        6500000 yuan  167500000 yuan
+Listed (in the project library)                   0               3
+Granted                                           1               1
+Funds granted                         20500000 yuan   20500000 yuan
+Rejected                                          0               0
+Open at month end                                                 6
+Funds requested by open applications                 117500000 yuan
+
+Policy                                          Applications  Requested       Granted
+衡阳市专精特新中小企业和“小巨人”企业奖补办法               2    1500000 yuan         0 yuan
+衡阳市工业企业技术改造和数字化转型奖补实施细则             3   36000000 yuan         0 yuan
+“两重”建设超长期特别国债项目申报指南                       2  130000000 yuan  20500000 yuan
+
+Firm                            Applications  Requested      Granted
+衡阳风顺车桥有限公司                       1  12000000 yuan         0 yuan
+湖南长高森源电力设备有限公司               1  80000000 yuan         0 yuan
+湖南乐福地医药包材科技有限公司             1   6000000 yuan         0 yuan
+衡阳振洋汽车配件有限公司                   1    500000 yuan         0 yuan
+长沙戴卡科技有限公司                       1  18000000 yuan         0 yuan
+湖南省康普通信技术有限责任公司             1   1000000 yuan         0 yuan
+湖南金凯循环科技有限公司                   1  50000000 yuan  20500000 yuan
+
+8. Events
+
+Date        Kind                       Event                                           Firms taking part                                                                                       Outcomes
+2023-09-14  policy briefing            “三送三解三优”规模以上工业企业政策解读培训讲座  富联裕展科技（衡阳）有限公司, 衡阳风顺车桥有限公司, 湖南长高森源电力设备有限公司 and 6 more             Policy booklets handed out 200
+2023-09-26  supply–demand matchmaking  食品供应链产品供需对接会（第4场）               湖南华通汇达供应链管理有限公司, 长沙比亚迪电子有限公司, 湖南恒飞电缆有限责任公司, 湖南金龙电缆有限公司  Contracts signed 3
+
+Kind                       Events this month  Events, cumulative  Firms this month  Firms, cumulative  Demands this month  Demands, cumulative
+policy briefing                            1                   1                 9                  9                   0                    0
+bank–firm matchmaking                      0                   1                 0                  7                   0                    0
+job fair                                   0                   2                 0                 10                   0                    0
+entrepreneurs' salon                       0                   2                 0                  9                   0                    0
+supply–demand matchmaking                  1                   1                 4                  4                   0                    0
+all                                        2                   7                13                 39                   0                    0
+
+Outcome                     Kind                       Month   Cumulative
+Financing intended          bank–firm matchmaking      0 yuan  10000000000 yuan
+Jobs offered                job fair                        0               400
+People attending            job fair                        0              1000
+Hires agreed                job fair                        0               665
+Contracts signed            supply–demand matchmaking       3                 3
+Policy booklets handed out  policy briefing               200               200
+
+9. Cases of the month
 
   衡阳万魔声学科技有限公司 asked: "外地员工子女就近入学"; resolved by 市教育局 in 9 days. 协调12名员工子女就近入学。
   湖南长高森源电力设备有限公司 asked: "年底前需购买100多亩工业用地扩大再生产"; resolved by 市自然资源和规划局 in 130 days. 在衡山科学城片区落实92亩方正地块；长高电新集团与衡阳高新区于9月5日正式签约，拟投资10亿元新建绿色智慧配电站项目。
@@ -341,7 +489,64 @@ if expect_code 0 qf monthly-report --data "$D" --month 2023-10 --format json && 
     {"id": "D-HY-202309-0005", "firm": "湖南省康普通信技术有限责任公司", "title": "新获国家级专精特新“小巨人”，申请奖补资金", "dept": "市工信局", "opened": "2023-09-06", "closed": "2023-10-25", "days": 49, "adopted": false, "resolution": "省级奖补资金100万元已下达企业。"},
     {"id": "D-HY-202310-0004", "firm": "衡阳北方光电信息技术有限公司", "title": "扩建项目生产用电报装", "dept": "国网衡阳供电公司", "opened": "2023-10-17", "closed": "2023-10-26", "days": 9, "adopted": false, "resolution": "“获得电力”绿色通道办理，完成用电报装并送电。"},
     {"id": "D-HY-202310-0005", "firm": "衡阳万魔声学科技有限公司", "title": "年底订单高峰用工缺口约150人", "dept": "市人社局", "opened": "2023-10-18", "closed": "2023-10-30", "days": 12, "adopted": false, "resolution": "组织线上线下专场招聘，达成就业意向162人。"}
-  ]
+  ],
+  "policies": {"month": {"pairs": 0, "on_visits": 0, "at_events": 0, "delivered": 0, "firms_reached": 0}, "cumulative": {"pairs": 97, "on_visits": 55, "at_events": 39, "delivered": 3, "firms_reached": 24},
+    "by_policy": [
+      {"id": "P-HY-0001", "title": "湖南省“稳增长20条”政策措施", "eligible": 23, "reached": 10, "not_reached": 13},
+      {"id": "P-HY-0002", "title": "关于打好经济增长主动仗 加快建设区域经济中心的若干政策措施", "eligible": 25, "reached": 9, "not_reached": 16},
+      {"id": "P-HY-0003", "title": "“三送三解三优”惠企政策清单", "eligible": 23, "reached": 19, "not_reached": 4},
+      {"id": "P-HY-0005", "title": "关于继续实施科技企业孵化器、大学科技园和众创空间有关税收政策的公告", "eligible": 2, "reached": 1, "not_reached": 1},
+      {"id": "P-HY-0006", "title": "关于进一步完善研发费用税前加计扣除政策的公告", "eligible": 15, "reached": 6, "not_reached": 9},
+      {"id": "P-HY-0008", "title": "衡阳市专精特新中小企业和“小巨人”企业奖补办法", "eligible": 5, "reached": 5, "not_reached": 0},
+      {"id": "P-HY-0009", "title": "衡阳市工业企业技术改造和数字化转型奖补实施细则", "eligible": 23, "reached": 14, "not_reached": 9},
+      {"id": "P-HY-0010", "title": "关于支持中小企业发展的政策意见", "eligible": 13, "reached": 8, "not_reached": 5},
+      {"id": "P-HY-0011", "title": "“两重”建设超长期特别国债项目申报指南", "eligible": 23, "reached": 9, "not_reached": 14}
+    ],
+    "not_reached": 71},
+  "applications": {
+    "month": {"filed": 1, "requested_yuan": 30000000, "listed": 1, "granted": 1, "granted_yuan": 1000000, "rejected": 1},
+    "cumulative": {"filed": 8, "requested_yuan": 197500000, "listed": 4, "granted": 2, "granted_yuan": 21500000, "rejected": 1},
+    "open_at_end": 5,
+    "open_requested_yuan": 66500000,
+    "by_policy": [
+      {"id": "P-HY-0008", "name": "衡阳市专精特新中小企业和“小巨人”企业奖补办法", "count": 2, "requested_yuan": 1500000, "granted_yuan": 1000000},
+      {"id": "P-HY-0009", "name": "衡阳市工业企业技术改造和数字化转型奖补实施细则", "count": 3, "requested_yuan": 36000000, "granted_yuan": 0},
+      {"id": "P-HY-0011", "name": "“两重”建设超长期特别国债项目申报指南", "count": 3, "requested_yuan": 160000000, "granted_yuan": 20500000}
+    ],
+    "by_firm": [
+      {"id": "F-HY-0003", "name": "衡阳风顺车桥有限公司", "count": 1, "requested_yuan": 12000000, "granted_yuan": 0},
+      {"id": "F-HY-0004", "name": "湖南长高森源电力设备有限公司", "count": 1, "requested_yuan": 80000000, "granted_yuan": 0},
+      {"id": "F-HY-0010", "name": "湖南乐福地医药包材科技有限公司", "count": 1, "requested_yuan": 6000000, "granted_yuan": 0},
+      {"id": "F-HY-0015", "name": "衡阳振洋汽车配件有限公司", "count": 1, "requested_yuan": 500000, "granted_yuan": 0},
+      {"id": "F-HY-0022", "name": "长沙戴卡科技有限公司", "count": 1, "requested_yuan": 18000000, "granted_yuan": 0},
+      {"id": "F-HY-0023", "name": "湖南省康普通信技术有限责任公司", "count": 1, "requested_yuan": 1000000, "granted_yuan": 1000000},
+      {"id": "F-HY-0024", "name": "湖南金凯循环科技有限公司", "count": 1, "requested_yuan": 50000000, "granted_yuan": 20500000},
+      {"id": "F-HY-0026", "name": "湖南恒飞电缆有限责任公司", "count": 1, "requested_yuan": 30000000, "granted_yuan": 0}
+    ]
+  },
+  "events": {
+    "in_month": {
+      "all": {"events": 1, "firms": 7, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 0, "booklets": 0},
+      "briefing": {"events": 0, "firms": 0, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 0, "booklets": 0},
+      "financing": {"events": 0, "firms": 0, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 0, "booklets": 0},
+      "jobs": {"events": 0, "firms": 0, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 0, "booklets": 0},
+      "salon": {"events": 0, "firms": 0, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 0, "booklets": 0},
+      "forum": {"events": 1, "firms": 7, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 0, "booklets": 0},
+      "matchmaking": {"events": 0, "firms": 0, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 0, "booklets": 0}
+    },
+    "cumulative": {
+      "all": {"events": 8, "firms": 46, "demands": 0, "financing_intended_yuan": 10000000000, "financing_signed_yuan": 0, "positions": 400, "attendees": 1000, "hires": 665, "contracts": 3, "booklets": 200},
+      "briefing": {"events": 1, "firms": 9, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 0, "booklets": 200},
+      "financing": {"events": 1, "firms": 7, "demands": 0, "financing_intended_yuan": 10000000000, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 0, "booklets": 0},
+      "jobs": {"events": 2, "firms": 10, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 400, "attendees": 1000, "hires": 665, "contracts": 0, "booklets": 0},
+      "salon": {"events": 2, "firms": 9, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 0, "booklets": 0},
+      "forum": {"events": 1, "firms": 7, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 0, "booklets": 0},
+      "matchmaking": {"events": 1, "firms": 4, "demands": 0, "financing_intended_yuan": 0, "financing_signed_yuan": 0, "positions": 0, "attendees": 0, "hires": 0, "contracts": 3, "booklets": 0}
+    },
+    "list": [
+      {"id": "E-HY-202310-0001", "date": "2023-10-12", "kind": "forum", "title": "衡阳高新区企业家座谈会", "firms": ["富联裕展科技（衡阳）有限公司", "衡阳风顺车桥有限公司", "湖南长高森源电力设备有限公司", "衡阳北方光电信息技术有限公司", "衡阳万魔声学科技有限公司", "湖南天雁机械股份有限公司", "长沙戴卡科技有限公司"], "demands": 0, "outcomes": {}}
+    ]
+  }
 }
 X
 then pass; fi
@@ -530,6 +735,150 @@ coverage,规上/firms,,23
 coverage,规上/visited,,20
 coverage,重点/firms,,12
 coverage,重点/visited,,10
+policy,pairs,0,97
+policy,on_visits,0,55
+policy,at_events,0,39
+policy,delivered,0,3
+policy,firms_reached,0,24
+policy,P-HY-0001/eligible,,23
+policy,P-HY-0001/reached,,10
+policy,P-HY-0001/not_reached,,13
+policy,P-HY-0002/eligible,,25
+policy,P-HY-0002/reached,,9
+policy,P-HY-0002/not_reached,,16
+policy,P-HY-0003/eligible,,23
+policy,P-HY-0003/reached,,19
+policy,P-HY-0003/not_reached,,4
+policy,P-HY-0005/eligible,,2
+policy,P-HY-0005/reached,,1
+policy,P-HY-0005/not_reached,,1
+policy,P-HY-0006/eligible,,15
+policy,P-HY-0006/reached,,6
+policy,P-HY-0006/not_reached,,9
+policy,P-HY-0008/eligible,,5
+policy,P-HY-0008/reached,,5
+policy,P-HY-0008/not_reached,,0
+policy,P-HY-0009/eligible,,23
+policy,P-HY-0009/reached,,14
+policy,P-HY-0009/not_reached,,9
+policy,P-HY-0010/eligible,,13
+policy,P-HY-0010/reached,,8
+policy,P-HY-0010/not_reached,,5
+policy,P-HY-0011/eligible,,23
+policy,P-HY-0011/reached,,9
+policy,P-HY-0011/not_reached,,14
+policy,not_reached,,71
+application,filed,1,8
+application,requested_yuan,30000000,197500000
+application,listed,1,4
+application,granted,1,2
+application,granted_yuan,1000000,21500000
+application,rejected,1,1
+application,open_at_end,,5
+application,open_requested_yuan,,66500000
+application,policy/P-HY-0008/count,,2
+application,policy/P-HY-0008/requested_yuan,,1500000
+application,policy/P-HY-0008/granted_yuan,,1000000
+application,policy/P-HY-0009/count,,3
+application,policy/P-HY-0009/requested_yuan,,36000000
+application,policy/P-HY-0009/granted_yuan,,0
+application,policy/P-HY-0011/count,,3
+application,policy/P-HY-0011/requested_yuan,,160000000
+application,policy/P-HY-0011/granted_yuan,,20500000
+application,firm/F-HY-0003/count,,1
+application,firm/F-HY-0003/requested_yuan,,12000000
+application,firm/F-HY-0003/granted_yuan,,0
+application,firm/F-HY-0004/count,,1
+application,firm/F-HY-0004/requested_yuan,,80000000
+application,firm/F-HY-0004/granted_yuan,,0
+application,firm/F-HY-0010/count,,1
+application,firm/F-HY-0010/requested_yuan,,6000000
+application,firm/F-HY-0010/granted_yuan,,0
+application,firm/F-HY-0015/count,,1
+application,firm/F-HY-0015/requested_yuan,,500000
+application,firm/F-HY-0015/granted_yuan,,0
+application,firm/F-HY-0022/count,,1
+application,firm/F-HY-0022/requested_yuan,,18000000
+application,firm/F-HY-0022/granted_yuan,,0
+application,firm/F-HY-0023/count,,1
+application,firm/F-HY-0023/requested_yuan,,1000000
+application,firm/F-HY-0023/granted_yuan,,1000000
+application,firm/F-HY-0024/count,,1
+application,firm/F-HY-0024/requested_yuan,,50000000
+application,firm/F-HY-0024/granted_yuan,,20500000
+application,firm/F-HY-0026/count,,1
+application,firm/F-HY-0026/requested_yuan,,30000000
+application,firm/F-HY-0026/granted_yuan,,0
+event,events,1,8
+event,firms,7,46
+event,demands,0,0
+event,financing_intended_yuan,0,10000000000
+event,financing_signed_yuan,0,0
+event,positions,0,400
+event,attendees,0,1000
+event,hires,0,665
+event,contracts,0,3
+event,booklets,0,200
+event,briefing/events,0,1
+event,briefing/firms,0,9
+event,briefing/demands,0,0
+event,briefing/financing_intended_yuan,0,0
+event,briefing/financing_signed_yuan,0,0
+event,briefing/positions,0,0
+event,briefing/attendees,0,0
+event,briefing/hires,0,0
+event,briefing/contracts,0,0
+event,briefing/booklets,0,200
+event,financing/events,0,1
+event,financing/firms,0,7
+event,financing/demands,0,0
+event,financing/financing_intended_yuan,0,10000000000
+event,financing/financing_signed_yuan,0,0
+event,financing/positions,0,0
+event,financing/attendees,0,0
+event,financing/hires,0,0
+event,financing/contracts,0,0
+event,financing/booklets,0,0
+event,jobs/events,0,2
+event,jobs/firms,0,10
+event,jobs/demands,0,0
+event,jobs/financing_intended_yuan,0,0
+event,jobs/financing_signed_yuan,0,0
+event,jobs/positions,0,400
+event,jobs/attendees,0,1000
+event,jobs/hires,0,665
+event,jobs/contracts,0,0
+event,jobs/booklets,0,0
+event,salon/events,0,2
+event,salon/firms,0,9
+event,salon/demands,0,0
+event,salon/financing_intended_yuan,0,0
+event,salon/financing_signed_yuan,0,0
+event,salon/positions,0,0
+event,salon/attendees,0,0
+event,salon/hires,0,0
+event,salon/contracts,0,0
+event,salon/booklets,0,0
+event,forum/events,1,1
+event,forum/firms,7,7
+event,forum/demands,0,0
+event,forum/financing_intended_yuan,0,0
+event,forum/financing_signed_yuan,0,0
+event,forum/positions,0,0
+event,forum/attendees,0,0
+event,forum/hires,0,0
+event,forum/contracts,0,0
+event,forum/booklets,0,0
+event,matchmaking/events,0,1
+event,matchmaking/firms,0,4
+event,matchmaking/demands,0,0
+event,matchmaking/financing_intended_yuan,0,0
+event,matchmaking/financing_signed_yuan,0,0
+event,matchmaking/positions,0,0
+event,matchmaking/attendees,0,0
+event,matchmaking/hires,0,0
+event,matchmaking/contracts,0,3
+event,matchmaking/booklets,0,0
 X
 then pass; fi
 

@@ -450,7 +450,7 @@ static void test_workflow(void **state)
 		{ "demands/2023-06.yaml", 86, 1,
 		  "no visit 'V-HY-202306-0009'" },
 		{ "demands/2023-06.yaml", 96, 1,
-		  "source 'F-HY-0001' is not a visit" },
+		  "source 'F-HY-0001' is neither a visit nor an event" },
 		{ "demands/2023-06.yaml", 106, 1,
 		  "visit 'V-HY-202305-0001' does not list this demand in its "
 		  "demands (a write cut short, or an edit by hand): add it "

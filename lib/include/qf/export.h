@@ -27,18 +27,20 @@
 #include "qf/buf.h"
 #include "qf/columns.h"
 #include "qf/error.h"
+#include "qf/event.h"
 #include "qf/filter.h"
 #include "qf/firms.h"
 #include "qf/store.h"
 
 enum qf_export_table { QF_EXPORT_FIRMS, QF_EXPORT_POLICIES, QF_EXPORT_VISITS,
 		       QF_EXPORT_DEMANDS, QF_EXPORT_LOG, QF_EXPORT_APPLICATIONS,
+		       QF_EXPORT_EVENTS,
 		       QF_EXPORT_NTABLES };
 
 enum qf_export_format { QF_EXPORT_CSV, QF_EXPORT_TSV, QF_EXPORT_JSON,
 			QF_EXPORT_XLSX, QF_EXPORT_SQL };
 
-/* "firms", "policies", "visits", "demands", "log"; and back (-1 when s
+/* "firms", "policies", "visits", "demands", "log", "events"; and back (-1 when s
  * names none). */
 const char *qf_export_table_name(enum qf_export_table t);
 int qf_export_table_parse(const char *s);
@@ -46,6 +48,13 @@ int qf_export_table_parse(const char *s);
 int qf_export_format_parse(const char *s);
 /* The columns of table t, *n of them. */
 const struct qf_column *qf_export_columns(enum qf_export_table t, size_t *n);
+
+/* Whether table t is part of the whole store's export ("all"): 1, 0 for
+ * events in a store without an events folder or file (so that the
+ * export of such a store is what it was before events), -code with err
+ * set when the folder cannot be read. */
+int qf_export_table_present(struct qf_store *s, enum qf_export_table t,
+			    struct qf_error *err);
 
 /* Which records: each table's filter applies to its own records; the log
  * table takes the entries of the demands that pass `demand`, dated
@@ -57,6 +66,7 @@ struct qf_export_filter {
 	const struct qf_strv *policy_tags;
 	struct qf_visit_filter visit;
 	struct qf_demand_filter demand;
+	struct qf_event_filter event;
 	struct qf_date log_from, log_to;
 	int has_log_from, has_log_to;
 	const struct qf_firms *firms;
@@ -100,7 +110,8 @@ int qf_export_write(struct qf_store *s, enum qf_export_table t,
 		    struct qf_error *err);
 
 /* JSON of the whole store: {"firms": [...], "policies": [...], "visits":
- * [...], "demands": [...]} (the demands with their log), filtered. */
+ * [...], "demands": [...]} (the demands with their log), and "events":
+ * [...] when the store has a folder of events, filtered. */
 int qf_export_write_all_json(struct qf_store *s,
 			     const struct qf_export_filter *f,
 			     const struct qf_export_opts *o, FILE *out,

@@ -79,9 +79,5 @@ void qf_import_release(struct qf_import *r);
  * the file has no column for it, or NULL. */
 const char *qf_import_default(enum qf_type t, const char *f);
 
-/* An amount as offices write it, as whole yuan (digits) in out (n bytes):
- * "4400000", "1,200", "3000元", "4400万元", "1.2亿元".  0, or -1 when s is
- * none of those (a fraction of a yuan, no digits, too large, NULL). */
-int qf_amount_parse(const char *s, char *out, size_t n);
 
 #endif

@@ -196,9 +196,9 @@ void qf_store_rollback(struct qf_store *s);
 int qf_store_rewrite(struct qf_store *s, const struct qf_node *rec,
 		     struct qf_error *err);
 
-/* Look a firm up by ID or by a unique part of its name.  On success *id
- * (QF_ID_MAX bytes) holds its ID.  QF_ENOINPUT when nothing matches,
- * QF_EDATA when several do (the message lists them). */
+/* Look a firm up by ID, by its credit code or by a unique part of its
+ * name.  On success *id (QF_ID_MAX bytes) holds its ID.  QF_ENOINPUT when
+ * nothing matches, QF_EDATA when several do (the message lists them). */
 int qf_store_find_firm(struct qf_store *s, const char *query, char *id,
 		       size_t n, struct qf_error *err);
 /* A policy by the same rule: its ID, or its title or a part of it that

@@ -53,4 +53,12 @@ int qf_text_markdown(struct qf_buf *out, const char *s, int block);
  * what check reports and import refuses. */
 long qf_text_control(const char *s, size_t len);
 
+/* An amount of money as offices write it, in whole yuan into *yuan:
+ * digits with "," between thousands and a decimal part ("1,200",
+ * "12.5"), in units of scale yuan (10000 for a column headed 万元), or
+ * with scale 1 followed by its unit: 元, 万元 or 万, 亿元 or 亿 ("100亿元",
+ * "2000万元", "3000元").  0, or -1 when s is none of those, comes to a
+ * fraction of a yuan, or exceeds 10^14 yuan. */
+int qf_amount_parse(const char *s, unsigned long long scale, long long *yuan);
+
 #endif
