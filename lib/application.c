@@ -298,6 +298,8 @@ static void replay(const struct qf_node *r, const struct qf_date *date,
 			continue;
 		st->status = qf_app_status_name((enum qf_app_status)to);
 		st->closed = to == QF_APP_GRANTED || to == QF_APP_REJECTED;
+		if (to == QF_APP_LISTED || to == QF_APP_GRANTED)
+			st->listed = 1;
 		if (st->closed)
 			st->closed_on = d;
 		if (to == QF_APP_GRANTED)
@@ -339,6 +341,8 @@ static void from_fields(const struct qf_node *r, const struct qf_date *date,
 	} else {
 		st->status = status;
 	}
+	s = qf_app_status_from_name(st->status);
+	st->listed = s == QF_APP_LISTED || s == QF_APP_GRANTED;
 }
 
 int qf_application_state_at(const struct qf_node *rec,

@@ -6,13 +6,13 @@
  * starts and the period's last day.  For a period P (the month, or the
  * campaign start to the month's end, "cumulative"):
  *   filed     filed within P (count, amount requested)
- *   listed    reached 入库 within P: listed or granted at P's end, neither
- *             the day before P (a project granted later is listed at the
- *             end of a month it was listed in)
+ *   listed    reached 入库 within P: listed by P's end (even if granted
+ *             or rejected since), not the day before P
  *   granted   granted within P (count, amount granted)
  *   rejected  rejected within P
  * and at the period's end: open (filed, reviewing, listed), with the
- * amount they ask.  The tables by policy and by firm are cumulative:
+ * amount they ask (those filed since the campaign start).  A month that
+ * begins before the campaign start counts from the start.  The tables by policy and by firm are cumulative:
  * applications filed since the campaign start, the amount they ask and
  * the amount granted by the end.  A store with no application filed by
  * the end gets no section at all (f->applications stays NULL). */
@@ -48,16 +48,9 @@ struct qf_application_figures {
 struct collect {
 	struct qf_month_figures *f;
 	struct qf_application_figures *a;
-	struct qf_date before_month, before_total;
+	struct qf_date month_start, before_month, before_total;
 	int oom;
 };
-
-static int listed_or_beyond(const char *status)
-{
-	int st = qf_app_status_from_name(status);
-
-	return st == QF_APP_LISTED || st == QF_APP_GRANTED;
-}
 
 /* The figures of one period from the states before it and at its end. */
 static void count(struct app_period *p, const struct qf_app_state *was,
@@ -76,7 +69,7 @@ static void count(struct app_period *p, const struct qf_app_state *was,
 		p->filed++;
 		p->requested += now->requested;
 	}
-	if (listed_or_beyond(now->status) && !listed_or_beyond(was->status))
+	if (now->listed && !was->listed)
 		p->listed++;
 	if (now->closed && !was->closed) {
 		if (qf_app_status_from_name(now->status) == QF_APP_GRANTED) {
@@ -142,9 +135,9 @@ static int each_app(const struct qf_doc *doc, const char *file, void *ud,
 		return 0;      /* not one, or not filed by the end */
 	qf_application_state_at(r, &c->before_month, &bm, &e);
 	qf_application_state_at(r, &c->before_total, &bt, &e);
-	count(&a->month, &bm, &now, &c->f->start, &c->f->end, r);
+	count(&a->month, &bm, &now, &c->month_start, &c->f->end, r);
 	count(&a->total, &bt, &now, &c->f->campaign_start, &c->f->end, r);
-	if (!now.closed) {
+	if (!now.closed && !bt.status) {
 		a->open_at_end++;
 		a->open_requested += now.requested;
 	}
@@ -189,7 +182,9 @@ int qf_report_application_collect(struct qf_store *s, struct qf_month_figures *f
 
 	memset(&c, 0, sizeof c);
 	c.f = f;
-	c.before_month = f->start;
+	c.month_start = qf_date_cmp(&f->start, &f->campaign_start) < 0 ?
+		f->campaign_start : f->start;
+	c.before_month = c.month_start;
 	qf_date_add_days(&c.before_month, -1);
 	c.before_total = f->campaign_start;
 	qf_date_add_days(&c.before_total, -1);

@@ -77,6 +77,8 @@ struct qf_app_state {
 	long long requested;        /* yuan; 0 when not given */
 	long long granted;          /* yuan, when granted by then */
 	int closed;                 /* granted or rejected by then */
+	int listed;                 /* reached 入库 by then: listed, granted,
+				     * or rejected after being listed */
 	struct qf_date closed_on;
 	int from_log;               /* 1 replayed from the log, 0 read from
 				     * the fields (no usable log, or one that
