@@ -330,7 +330,7 @@ void qf_report_application_json(struct qf_buf *o, const struct qf_month_figures 
 	if (!a)
 		return;
 	qf_buf_puts(o, ",\n  \"applications\": {\n");
-	json_period(o, "month", &a->month);
+	json_period(o, f->week ? "in_week" : "in_month", &a->month);
 	json_period(o, "cumulative", &a->total);
 	qf_buf_printf(o, "    \"open_at_end\": %ld,\n    \"open_requested_yuan\": %lld,\n",
 		      a->open_at_end, a->open_requested);

@@ -277,7 +277,7 @@ void qf_report_policy_json(struct qf_buf *o, const struct qf_month_figures *f)
 	if (!p)
 		return;
 	qf_buf_puts(o, ",\n  \"policies\": {");
-	json_period(o, "month", p, 0);
+	json_period(o, f->week ? "in_week" : "in_month", p, 0);
 	qf_buf_puts(o, ", ");
 	json_period(o, "cumulative", p, 1);
 	qf_buf_puts(o, ",\n    \"by_policy\": [");

@@ -159,11 +159,18 @@ test_start "monthly-report: section 7 in text and JSON, June 2023"
 # none (A1 and A2 in May).  Cumulative (from 2023-04-01): filed 3,
 # 44,000,000 + 3,000,000 + 500,000 = 47,500,000; listed 2; open A2.
 if expect_code 0 qf monthly-report --month 2023-06 --format json &&
-	expect_out_has '    "month": {"filed": 1, "requested_yuan": 500000, "listed": 0, "granted": 1, "granted_yuan": 20000000, "rejected": 1},' &&
+	expect_out_has '    "in_month": {"filed": 1, "requested_yuan": 500000, "listed": 0, "granted": 1, "granted_yuan": 20000000, "rejected": 1},' &&
 	expect_out_has '    "cumulative": {"filed": 3, "requested_yuan": 47500000, "listed": 2, "granted": 1, "granted_yuan": 20000000, "rejected": 1},' &&
 	expect_out_has '    "open_at_end": 1,' &&
 	expect_code 0 qf monthly-report --month 2023-06 --format text &&
 	expect_out_has "七、项目申报" &&
 	expect_out_has "4750.0万元"; then pass; fi
+
+test_start "monthly-report --week: the period's figures are in_week, as elsewhere"
+# Week 2023-W25 (06-19 .. 06-25) holds none of the June steps above
+# except what the fixture dates there; the key is what is tested.
+if expect_code 0 qf monthly-report --week 2023-06-20 --format json &&
+	expect_out_has '    "in_week": {"filed": ' &&
+	expect_out_lacks '"in_month": {"filed": '; then pass; fi
 
 done_testing

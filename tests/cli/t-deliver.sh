@@ -140,7 +140,7 @@ if expect_code 0 qf monthly-report --month 2023-06 --format json &&
 	python3 - "$T/out" <<'X'; then pass; else fail "json"; fi
 import json, sys
 p = json.load(open(sys.argv[1]))["policies"]
-assert p["month"] == {"pairs": 3, "on_visits": 0, "at_events": 0, "delivered": 3, "firms_reached": 3}, p
+assert p["in_month"] == {"pairs": 3, "on_visits": 0, "at_events": 0, "delivered": 3, "firms_reached": 3}, p
 assert p["cumulative"] == {"pairs": 4, "on_visits": 1, "at_events": 0, "delivered": 3, "firms_reached": 4}, p
 assert p["by_policy"] == [{"id": "P-HY-0002", "title": "技改补贴政策", "eligible": 3, "reached": 3, "not_reached": 0}], p
 assert p["not_reached"] == 0, p

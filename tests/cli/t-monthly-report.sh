@@ -490,7 +490,7 @@ if expect_code 0 qf monthly-report --data "$D" --month 2023-10 --format json && 
     {"id": "D-HY-202310-0004", "firm": "衡阳北方光电信息技术有限公司", "title": "扩建项目生产用电报装", "dept": "国网衡阳供电公司", "opened": "2023-10-17", "closed": "2023-10-26", "days": 9, "adopted": false, "resolution": "“获得电力”绿色通道办理，完成用电报装并送电。"},
     {"id": "D-HY-202310-0005", "firm": "衡阳万魔声学科技有限公司", "title": "年底订单高峰用工缺口约150人", "dept": "市人社局", "opened": "2023-10-18", "closed": "2023-10-30", "days": 12, "adopted": false, "resolution": "组织线上线下专场招聘，达成就业意向162人。"}
   ],
-  "policies": {"month": {"pairs": 0, "on_visits": 0, "at_events": 0, "delivered": 0, "firms_reached": 0}, "cumulative": {"pairs": 97, "on_visits": 55, "at_events": 39, "delivered": 3, "firms_reached": 24},
+  "policies": {"in_month": {"pairs": 0, "on_visits": 0, "at_events": 0, "delivered": 0, "firms_reached": 0}, "cumulative": {"pairs": 97, "on_visits": 55, "at_events": 39, "delivered": 3, "firms_reached": 24},
     "by_policy": [
       {"id": "P-HY-0001", "title": "湖南省“稳增长20条”政策措施", "eligible": 23, "reached": 10, "not_reached": 13},
       {"id": "P-HY-0002", "title": "关于打好经济增长主动仗 加快建设区域经济中心的若干政策措施", "eligible": 25, "reached": 9, "not_reached": 16},
@@ -504,7 +504,7 @@ if expect_code 0 qf monthly-report --data "$D" --month 2023-10 --format json && 
     ],
     "not_reached": 71},
   "applications": {
-    "month": {"filed": 1, "requested_yuan": 30000000, "listed": 1, "granted": 1, "granted_yuan": 1000000, "rejected": 1},
+    "in_month": {"filed": 1, "requested_yuan": 30000000, "listed": 1, "granted": 1, "granted_yuan": 1000000, "rejected": 1},
     "cumulative": {"filed": 8, "requested_yuan": 197500000, "listed": 4, "granted": 2, "granted_yuan": 21500000, "rejected": 1},
     "open_at_end": 5,
     "open_requested_yuan": 66500000,

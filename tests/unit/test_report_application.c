@@ -124,7 +124,7 @@ static void test_json(void **state)
 	assert_non_null(out);
 	if (!strstr(out,
 		",\n  \"applications\": {\n"
-		"    \"month\": {\"filed\": 3, \"requested_yuan\": 47500000, "
+		"    \"in_month\": {\"filed\": 3, \"requested_yuan\": 47500000, "
 		"\"listed\": 1, \"granted\": 1, \"granted_yuan\": 1500000, "
 		"\"rejected\": 1},\n"
 		"    \"cumulative\": {\"filed\": 4, \"requested_yuan\": 49500000, "
@@ -186,7 +186,7 @@ static void test_next_month(void **state)
 	assert_int_equal(qf_report_month(c->s, 2024, 10, &f, &err), QF_OK);
 	out = qf_report_render(&f, QF_REPORT_JSON, "zh", NULL);
 	assert_non_null(out);
-	if (!strstr(out, "\"month\": {\"filed\": 2, \"requested_yuan\": 9100000, "
+	if (!strstr(out, "\"in_month\": {\"filed\": 2, \"requested_yuan\": 9100000, "
 		    "\"listed\": 1, \"granted\": 1, \"granted_yuan\": 20000000, "
 		    "\"rejected\": 1}") ||
 	    !strstr(out, "\"cumulative\": {\"filed\": 6, \"requested_yuan\": 58600000, "
@@ -217,7 +217,7 @@ static void test_mid_month_start(void **state)
 	assert_int_equal(qf_report_month(c->s, 2024, 9, &f, &err), QF_OK);
 	out = qf_report_render(&f, QF_REPORT_JSON, "zh", NULL);
 	assert_non_null(out);
-	if (!strstr(out, "\"month\": {\"filed\": 1, \"requested_yuan\": 500000, "
+	if (!strstr(out, "\"in_month\": {\"filed\": 1, \"requested_yuan\": 500000, "
 		    "\"listed\": 1, \"granted\": 1, \"granted_yuan\": 1500000, "
 		    "\"rejected\": 1},\n"
 		    "    \"cumulative\": {\"filed\": 1, \"requested_yuan\": 500000, "

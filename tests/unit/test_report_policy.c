@@ -126,7 +126,7 @@ static void test_figures(void **state)
 	assert_non_null(out);
 	assert_true(jsoncheck_valid(out));
 	assert_has(out, ",\n  \"policies\": {"
-		   "\"month\": {\"pairs\": 2, \"on_visits\": 1, \"at_events\": 0, \"delivered\": 1, \"firms_reached\": 2}, "
+		   "\"in_month\": {\"pairs\": 2, \"on_visits\": 1, \"at_events\": 0, \"delivered\": 1, \"firms_reached\": 2}, "
 		   "\"cumulative\": {\"pairs\": 5, \"on_visits\": 1, \"at_events\": 2, \"delivered\": 2, \"firms_reached\": 4},\n"
 		   "    \"by_policy\": [\n"
 		   "      {\"id\": \"P-HY-0001\", \"title\": \"技改补贴\", \"eligible\": 2, \"reached\": 1, \"not_reached\": 1}\n"
@@ -171,7 +171,7 @@ static void test_figures(void **state)
 	assert_int_equal(qf_report_month(c->s, 2023, 6, &f, &err), QF_OK);
 	out = qf_report_render(&f, QF_REPORT_JSON, "en", NULL);
 	assert_has(out, "\"eligible\": 3, \"reached\": 2, \"not_reached\": 1}");
-	assert_has(out, "\"month\": {\"pairs\": 1, \"on_visits\": 1, \"at_events\": 0, \"delivered\": 0, \"firms_reached\": 1}");
+	assert_has(out, "\"in_month\": {\"pairs\": 1, \"on_visits\": 1, \"at_events\": 0, \"delivered\": 0, \"firms_reached\": 1}");
 	free(out);
 	qf_report_release(&f);
 }
