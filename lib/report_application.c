@@ -252,6 +252,8 @@ static void group_table(struct qf_page *d, const char *head,
 	struct qf_page_table tb;
 	char c1[24], c2[64], c3[64];
 
+	if (!n)
+		return;
 	qf_page_table_init(&tb, 4, "0111");
 	ROW(&tb, head, _("Applications"), _("Requested"), _("Granted"));
 	for (size_t i = 0; i < n; i++)
@@ -268,15 +270,17 @@ void qf_report_application_render(struct qf_page *d, const struct qf_month_figur
 	const struct qf_application_figures *a = f->applications;
 	const struct app_period *m, *t;
 	struct qf_page_table tb;
-	char c1[64], c2[64];
+	char c1[64], c2[64], head[128], cs[16];
 
 	if (!a)
 		return;
 	m = &a->month;
 	t = &a->total;
 	qf_page_heading(d, _("7. Project applications"));
+	qf_date_format(&f->campaign_start, cs, sizeof cs);
+	snprintf(head, sizeof head, _("Cumulative (since %s)"), cs);
 	qf_page_table_init(&tb, 3, "011");
-	ROW(&tb, "", f->week ? _("Week") : _("Month"), _("Cumulative"));
+	ROW(&tb, _("Figure"), f->week ? _("Week") : _("Month"), head);
 	ROW(&tb, _("Applications filed"), num(m->filed, c1, sizeof c1),
 	    num(t->filed, c2, sizeof c2));
 	ROW(&tb, _("Funds requested"), qf_report_money(m->requested, w, c1, sizeof c1),

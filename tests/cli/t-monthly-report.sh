@@ -133,7 +133,7 @@ if expect_code 0 qf monthly-report --data "$D" --month 2023-09 && expect_out <<'
 
 ## 七、项目申报
 
-|  | 本月 | 累计 |
+| 指标 | 本月 | 累计（自 2023-04-01） |
 |---|---:|---:|
 | 申报项目 | 2 | 7 |
 | 申报资金 | 650.0万元 | 1.68亿元 |
@@ -332,15 +332,15 @@ Eligible firms not yet reached: 71 firm × policy pairs in all.
 
 7. Project applications
 
-                                      Month          Cumulative
-Applications filed                                2               7
-Funds requested                        6500000 yuan  167500000 yuan
-Listed (in the project library)                   0               3
-Granted                                           1               1
-Funds granted                         20500000 yuan   20500000 yuan
-Rejected                                          0               0
-Open at month end                                                 6
-Funds requested by open applications                 117500000 yuan
+Figure                                Month          Cumulative (since 2023-04-01)
+Applications filed                                2                              7
+Funds requested                        6500000 yuan                 167500000 yuan
+Listed (in the project library)                   0                              3
+Granted                                           1                              1
+Funds granted                         20500000 yuan                  20500000 yuan
+Rejected                                          0                              0
+Open at month end                                                                6
+Funds requested by open applications                                117500000 yuan
 
 Policy                                          Applications  Requested       Granted
 衡阳市专精特新中小企业和“小巨人”企业奖补办法               2    1500000 yuan         0 yuan
