@@ -11,8 +11,8 @@
  *    for (eligible): the firms of the register at the end it fits,
  *    those of them reached by then, and the rest, not reached; their sum
  *    over the policies is the eligible pairs not reached.
- * Nothing is written, and JSON and CSV gain nothing, when no policy says
- * whom it is for and nothing was handed over at an event or by a
+ * Nothing is written, and JSON and CSV gain nothing, when no policy
+ * issued by the period's end says whom it is for and nothing was handed over at an event or by a
  * delivery: a bulletin of a store that keeps none of these records (its
  * visits may list policies, as they always could) is as it was. */
 #include <stdlib.h>
@@ -55,12 +55,16 @@ static int on_policy(const struct qf_doc *doc, const char *file, void *ud,
 	const char *id = qf_node_get_str(r, "id");
 	const char *title = qf_node_get_str(r, "title");
 	struct policy_row *row;
+	enum qf_fit fit;
 
 	(void)file;
 	if (!id || !qf_policy_has_eligible(r))
 		return 0;
+	fit = qf_policy_in_force(r, &c->f->end);
+	if (fit == QF_FIT_NOT_ISSUED)
+		return 0;      /* a later policy does not change this bulletin */
 	c->any_eligible = 1;
-	if (qf_policy_in_force(r, &c->f->end) != QF_FITS)
+	if (fit != QF_FITS)
 		return 0;
 	if (c->p->nrows == c->p->cap) {
 		size_t cap = c->p->cap ? 2 * c->p->cap : 8;

@@ -208,11 +208,40 @@ static void test_absent(void **state)
 	qf_report_release(&f);
 }
 
+/* As test_absent, but a policy issued later (2023-07-01) says whom it
+ * is for: May's bulletin is still as it was; July's has the section. */
+static void test_later_policy(void **state)
+{
+	struct ctx *c = *state;
+	struct qf_month_figures f;
+	struct qf_error err;
+	char events[160];
+
+	fixture_put(&c->fx, "policies/HY.yaml",
+		    "---\nid: P-HY-0001\ntitle: 技改补贴\n"
+		    "---\nid: P-HY-0003\ntitle: 人才新政\n"
+		    "---\nid: P-HY-0004\ntitle: 新政\nissued: 2023-07-01\n"
+		    "eligible: {tags: [规上]}\n");
+	snprintf(events, sizeof events, "%s/events", c->fx.root);
+	fixture_rm_rf(events);
+	qf_store_free(c->s);
+	c->s = NULL;
+	assert_int_equal(fixture_open(&c->fx, &c->s), 0);
+	qf_error_clear(&err);
+	assert_int_equal(qf_report_month(c->s, 2023, 5, &f, &err), QF_OK);
+	assert_null(f.policies);
+	qf_report_release(&f);
+	assert_int_equal(qf_report_month(c->s, 2023, 7, &f, &err), QF_OK);
+	assert_non_null(f.policies);
+	qf_report_release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_absent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_later_policy, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
