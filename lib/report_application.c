@@ -118,6 +118,38 @@ static int add_group(struct app_group **v, size_t *n, size_t *cap,
 	return 0;
 }
 
+/* An amount out of the schema's range stops the bulletin, as a demand's
+ * does, rather than print a total that overflowed. */
+static int bad_amount(const struct qf_node *holder, const char *key,
+		      const char *file, struct qf_error *err)
+{
+	const struct qf_node *an = qf_node_get(holder, key);
+	long long yuan = 0;
+
+	if (!an || an->stype == QF_STYPE_NULL ||
+	    (!qf_node_int(an, &yuan) && yuan >= 0 && yuan <= QF_AMOUNT_MAX))
+		return 0;
+	return qf_error_set(err, QF_EDATA, file, an->line, an->col,
+			    _("field '%s': '%s' is not a whole number of yuan "
+			      "from 0 to %lld: run qf check"),
+			    key, an->str ? an->str : "", QF_AMOUNT_MAX);
+}
+
+static int check_amounts(const struct qf_node *r, const char *file,
+			 struct qf_error *err)
+{
+	const struct qf_node *log = qf_node_get(r, "log");
+
+	if (bad_amount(r, "requested", file, err) ||
+	    bad_amount(r, "granted", file, err))
+		return QF_EDATA;
+	for (size_t i = 0; log && log->kind == QF_NODE_SEQ && i < log->n; i++)
+		if (log->items[i]->kind == QF_NODE_MAP &&
+		    bad_amount(log->items[i], "amount", file, err))
+			return QF_EDATA;
+	return 0;
+}
+
 static int each_app(const struct qf_doc *doc, const char *file, void *ud,
 		    struct qf_error *err)
 {
@@ -127,9 +159,9 @@ static int each_app(const struct qf_doc *doc, const char *file, void *ud,
 	struct qf_application_figures *a = c->a;
 	struct qf_error e;
 
-	(void)file;
-	(void)err;
 	qf_error_clear(&e);
+	if (r && r->kind == QF_NODE_MAP && check_amounts(r, file, err))
+		return QF_EDATA;
 	if (!r || r->kind != QF_NODE_MAP ||
 	    qf_application_state_at(r, &c->f->end, &now, &e) || !now.status)
 		return 0;      /* not one, or not filed by the end */

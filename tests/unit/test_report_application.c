@@ -229,6 +229,28 @@ static void test_mid_month_start(void **state)
 	qf_report_release(&f);
 }
 
+/* An amount past the schema's maximum stops the bulletin at its place
+ * (65, file:line:col) instead of overflowing the sums. */
+static void test_amount_out_of_range(void **state)
+{
+	struct ctx *c = *state;
+	struct qf_month_figures f;
+	struct qf_error err;
+
+	fixture_put(&c->fx, "applications/2024-11.yaml",
+	    APP("A-HY-202411-0001", "F-HY-0001", "P-HY-0001",
+		"9223372036854775807", "2024-11-02", "filed", ""));
+	qf_store_free(c->s);
+	c->s = NULL;
+	assert_int_equal(fixture_open(&c->fx, &c->s), 0);
+	qf_error_clear(&err);
+	assert_int_equal(qf_report_month(c->s, 2024, 11, &f, &err), QF_EDATA);
+	assert_non_null(strstr(err.file, "applications/2024-11.yaml"));
+	assert_true(err.line > 0 && err.col > 0);
+	assert_non_null(strstr(err.msg, "'requested'"));
+	qf_report_release(&f);
+}
+
 /* A month before any was filed: no section, no member. */
 static void test_none_yet(void **state)
 {
@@ -267,6 +289,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_next_month, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mid_month_start, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_amount_out_of_range, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_none_yet, setup, teardown),
 	};
 
