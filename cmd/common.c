@@ -14,6 +14,7 @@
 #include "common.h"
 #include "qf/import.h"
 #include "qf/schema.h"
+#include "qf/report.h"
 #include "qf/text.h"
 
 #ifndef QF_LOCALE_DIR_BUILD
@@ -546,6 +547,9 @@ long long money_arg(const char *opt, const char *arg)
 	if (qf_amount_parse(arg, 1, &v))
 		die(QF_EUSAGE, _("%s: '%s' is not an amount of money (yuan, or with 万元 or 亿元)"),
 		    opt, arg);
+	if (v > QF_AMOUNT_MAX)
+		die(QF_EUSAGE, _("%s: '%s' is more than %lld yuan, the most a record holds"),
+		    opt, arg, QF_AMOUNT_MAX);
 	return v;
 }
 

@@ -67,6 +67,9 @@ expect_code 64 qf add-application --firm 燕京 --policy 国债 && expect_err_ha
 expect_code 64 qf add-application --firm 燕京 --policy 国债 --project x --requested 12.345元 &&
 	expect_err_has "--requested: '12.345元' is not an amount of money" || ok=0
 expect_code 64 qf add-application --firm 燕京 --policy 国债 --project x --requested 很多 || ok=0
+# The schema's maximum is 10^12 yuan (1万亿元): past it the option is at fault.
+expect_code 64 qf add-application --firm 燕京 --policy 国债 --project x --requested 20000亿元 &&
+	expect_err_has "--requested: '20000亿元' is more than 1000000000000 yuan" || ok=0
 expect_code 64 qf add-application --firm 燕京 --policy 国债 --project x --date 2023-07-01 &&
 	expect_err_has "in the future" || ok=0
 expect_code 64 qf add-application --firm 燕京 --policy 国债 --project x --source D-HY-202306-0001 &&

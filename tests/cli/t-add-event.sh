@@ -111,9 +111,10 @@ if expect_code 65 qf add-event --kind jobs --title x --firm 风顺 &&
 	expect_err_has "no policy matches '招商'" &&
 	unchanged .; then pass; fi
 
-test_start "a signed financing over the schema's 1万亿元 is refused (65), nothing written"
-if expect_code 65 qf add-event --kind financing --title x --financing-signed 20000亿元 &&
-	expect_err_has "financing_signed" && unchanged .; then pass; fi
+test_start "a signed financing over the schema's 1万亿元 is a bad option (64), nothing written"
+if expect_code 64 qf add-event --kind financing --title x --financing-signed 20000亿元 &&
+	expect_err_has "--financing-signed: '20000亿元' is more than 1000000000000 yuan" &&
+	unchanged .; then pass; fi
 
 test_start "export events: csv (yuan), tsv, json; filters by kind and firm; sql refused"
 if expect_code 0 qf export events --no-header &&
