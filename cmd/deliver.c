@@ -51,6 +51,7 @@ int main(int argc, char **argv)
 	struct qf_date date, now;
 	struct qf_store *s;
 	struct qf_batch *b;
+	char *pfile = NULL;
 	struct qf_error err;
 	char pid[QF_ID_MAX], day[16];
 	enum qf_fit v;
@@ -103,8 +104,10 @@ int main(int argc, char **argv)
 	lock_store(s);
 	qf_error_clear(&err);
 	if (qf_store_find_policy(s, argv[optind], pid, sizeof pid, &err) ||
-	    qf_store_get(s, pid, &policy, NULL, &err))
+	    qf_store_get(s, pid, &policy, &pfile, &err) ||
+	    qf_policy_check_eligible(policy, pfile, &err))
 		die_error(&err);
+	free(pfile);
 	qf_date_format(&date, day, sizeof day);
 	if ((v = qf_policy_in_force(policy, &date)) != QF_FITS)
 		die(QF_EDATA, _("policy '%s' is not in force on %s: %s"), pid, day,

@@ -79,6 +79,7 @@ int main(int argc, char **argv)
 	struct qf_firms firms;
 	struct qf_node *policy;
 	struct qf_store *s;
+	char *pfile = NULL;
 	struct qf_error err;
 	struct qf_table *t;
 	struct qf_date d;
@@ -115,8 +116,10 @@ int main(int argc, char **argv)
 	s = open_store(data);
 	qf_error_clear(&err);
 	if (qf_store_find_policy(s, argv[optind], pid, sizeof pid, &err) ||
-	    qf_store_get(s, pid, &policy, NULL, &err))
+	    qf_store_get(s, pid, &policy, &pfile, &err) ||
+	    qf_policy_check_eligible(policy, pfile, &err))
 		die_error(&err);
+	free(pfile);
 	if ((v = qf_policy_in_force(policy, &d)) != QF_FITS) {
 		char day[16];
 		warn(_("policy '%s' is not in force on %s: %s"), pid,

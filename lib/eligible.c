@@ -26,6 +26,55 @@ enum qf_fit qf_policy_in_force(const struct qf_node *policy,
 	return QF_FITS;
 }
 
+static int bad_field(const struct qf_node *policy, const struct qf_node *at,
+		     const char *file, const char *field, const char *what,
+		     struct qf_error *err)
+{
+	const char *id = qf_node_get_str(policy, "id");
+
+	return qf_error_set(err, QF_EDATA, file, at->line, at->col,
+			    _("policy '%s': field '%s' is not %s: run qf check"),
+			    id ? id : "?", field, what);
+}
+
+int qf_policy_check_eligible(const struct qf_node *policy, const char *file,
+			     struct qf_error *err)
+{
+	static const char *const dates[] = { "issued", "expires" };
+	static const char *const lists[] = { "tags", "sectors", "parks" };
+	static const char *const fields[] = { "eligible.tags",
+		"eligible.sectors", "eligible.parks" };
+	const struct qf_node *e, *v;
+	struct qf_date d;
+
+	for (size_t i = 0; i < 2; i++) {
+		v = qf_node_get(policy, dates[i]);
+		if (v && v->stype != QF_STYPE_NULL &&
+		    (v->kind != QF_NODE_SCALAR || qf_date_parse(v->str, &d)))
+			return bad_field(policy, v, file, dates[i],
+					 _("a date (YYYY-MM-DD)"), err);
+	}
+	e = qf_node_get(policy, "eligible");
+	if (!e || e->stype == QF_STYPE_NULL)
+		return QF_OK;
+	if (e->kind != QF_NODE_MAP)
+		return bad_field(policy, e, file, "eligible",
+				 _("a mapping of tags, sectors and parks"), err);
+	for (size_t i = 0; i < 3; i++) {
+		v = qf_node_get(e, lists[i]);
+		if (!v || v->stype == QF_STYPE_NULL)
+			continue;
+		if (v->kind != QF_NODE_SEQ)
+			return bad_field(policy, v, file, fields[i],
+					 _("a list ([a, b])"), err);
+		for (size_t k = 0; k < v->n; k++)
+			if (v->items[k]->kind != QF_NODE_SCALAR)
+				return bad_field(policy, v->items[k], file,
+						 fields[i], _("a list of text"), err);
+	}
+	return QF_OK;
+}
+
 /* The list `eligible.<key>` when it is a non-empty sequence, else NULL. */
 static const struct qf_node *elist(const struct qf_node *policy,
 				   const char *key)

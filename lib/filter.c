@@ -33,14 +33,17 @@ int qf_firm_filter_missing(struct qf_firm_filter *f, struct qf_store *s,
 			   const char *policy, const struct qf_date *at,
 			   struct qf_error *err)
 {
+	char *file = NULL;
 	int rc;
 
 	qf_firm_filter_release(f);
 	f->at = *at;
 	if (!(f->handed = calloc(1, sizeof *f->handed)))
 		return qf_error_oom(err);
-	if ((rc = qf_store_get(s, policy, &f->missing_policy, NULL, err)) ||
-	    (rc = qf_handovers_load(s, policy, NULL, at, f->handed, err)))
+	if (!(rc = qf_store_get(s, policy, &f->missing_policy, &file, err)))
+		rc = qf_policy_check_eligible(f->missing_policy, file, err);
+	free(file);
+	if (rc || (rc = qf_handovers_load(s, policy, NULL, at, f->handed, err)))
 		qf_firm_filter_release(f);
 	return rc;
 }

@@ -57,7 +57,8 @@ static int on_policy(const struct qf_doc *doc, const char *file, void *ud,
 	struct policy_row *row;
 	enum qf_fit fit;
 
-	(void)file;
+	if (qf_node_get(r, "eligible") && qf_policy_check_eligible(r, file, err))
+		return QF_EDATA;  /* not a silent "fits every firm" or "none" */
 	if (!id || !qf_policy_has_eligible(r))
 		return 0;
 	fit = qf_policy_in_force(r, &c->f->end);

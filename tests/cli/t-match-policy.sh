@@ -122,4 +122,18 @@ F-HY-0001	2023-05-02	visit	V-HY-202305-0001
 F-HY-0002	2023-06-08	event	E-HY-202306-0001
 X
 
+# A hand edit writes a scalar where eligible's list belongs (tags: 规上,
+# line 7, column 9): that must not quietly fit every firm.
+sed -i 's/^  tags: \[规上, 高新技术\]$/  tags: 规上/' policies/HY.yaml
+snap .
+test_start "a malformed eligible: 65 at file:line:col from every reader and deliver, nothing written"
+ok=1
+for c in "match-policy P-HY-0001" "list-firms --missing-policy P-HY-0001" \
+	"deliver P-HY-0001 --firm 丙 --date 2023-06-10" "monthly-report --month 2023-06"; do
+	# shellcheck disable=SC2086
+	expect_code 65 qf $c &&
+		expect_err_has "policies/HY.yaml:7:9: policy 'P-HY-0001': field 'eligible.tags' is not a list" || ok=0
+done
+[ $ok = 1 ] && unchanged . && pass
+
 done_testing

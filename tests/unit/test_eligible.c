@@ -162,6 +162,48 @@ static void test_in_force(void **state)
 	qf_node_free(open);
 }
 
+/* A policy's dates and eligible must be well-formed, the error at the
+ * field: a scalar where a list belongs would otherwise fit every firm. */
+static void check_bad(const char *yaml, const char *field, unsigned line,
+		      unsigned col)
+{
+	struct qf_node *p = parse(yaml);
+	struct qf_error err;
+
+	qf_error_clear(&err);
+	assert_int_equal(qf_policy_check_eligible(p, "policies/HY.yaml", &err),
+			 QF_EDATA);
+	assert_string_equal(err.file, "policies/HY.yaml");
+	assert_int_equal(err.line, line);
+	assert_int_equal(err.col, col);
+	if (!strstr(err.msg, field))
+		fail_msg("'%s' does not name %s", err.msg, field);
+	qf_node_free(p);
+}
+
+static void test_check_eligible(void **state)
+{
+	struct qf_node *ok = parse("id: P-HY-0001\ntitle: t\nissued: 2023-03-01\n"
+				   "expires: ~\neligible:\n  tags: [规上]\n"
+				   "  sectors: []\n  parks: ~\n");
+	struct qf_node *none = parse("id: P-HY-0002\ntitle: t\n");
+	struct qf_error err;
+
+	(void)state;
+	qf_error_clear(&err);
+	assert_int_equal(qf_policy_check_eligible(ok, "f", &err), QF_OK);
+	assert_int_equal(qf_policy_check_eligible(none, "f", &err), QF_OK);
+	qf_node_free(ok);
+	qf_node_free(none);
+	check_bad("id: P-HY-0001\ntitle: t\neligible:\n  tags: 规上\n",
+		  "'eligible.tags'", 4, 9);
+	check_bad("id: P-HY-0001\ntitle: t\neligible:\n  parks: [[a]]\n",
+		  "'eligible.parks'", 4, 11);
+	check_bad("id: P-HY-0001\ntitle: t\neligible: [规上]\n", "'eligible'", 3, 11);
+	check_bad("id: P-HY-0001\ntitle: t\nissued: 2023-02-30\n", "'issued'", 3, 9);
+	check_bad("id: P-HY-0001\ntitle: t\nexpires: [2023]\n", "'expires'", 3, 10);
+}
+
 static void test_fits(void **state)
 {
 	struct qf_node *p = parse("id: P-HY-0001\ntitle: t\nissued: 2023-03-01\n"
@@ -333,6 +375,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_in_force),
+		cmocka_unit_test(test_check_eligible),
 		cmocka_unit_test(test_fits),
 		cmocka_unit_test_setup_teardown(test_handovers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_find_policy, setup, teardown),

@@ -37,6 +37,13 @@ enum qf_fit {
  * (qf check reports it). */
 enum qf_fit qf_policy_in_force(const struct qf_node *policy,
 			       const struct qf_date *d);
+/* QF_OK when the fields whom a policy is for and when it is in force
+ * are well-formed (issued and expires dates; eligible a mapping whose
+ * tags, sectors and parks are lists of text), else QF_EDATA with err at
+ * the field in file: a typo there must not make a policy fit every
+ * firm, or none, without a word. */
+int qf_policy_check_eligible(const struct qf_node *policy, const char *file,
+			     struct qf_error *err);
 /* 1 when the policy has an `eligible` with a non-empty list. */
 int qf_policy_has_eligible(const struct qf_node *policy);
 /* Whether firm fits policy on day d (d NULL: validity not asked), the
