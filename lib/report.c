@@ -311,16 +311,10 @@ static int on_demand(const struct qf_doc *doc, const char *file, void *ud)
 		/* As check reads it (1.5e7 is 15000000 yuan), and never a
 		 * sum that overflows: an amount out of the schema's range
 		 * stops the bulletin rather than print a wrong total. */
-		const struct qf_node *an = qf_node_get(r, "amount");
 		long long yuan = 0;
 
-		if (an && an->stype != QF_STYPE_NULL &&
-		    (qf_node_int(an, &yuan) || yuan < 0 || yuan > QF_AMOUNT_MAX))
-			return qf_error_set(a->err, QF_EDATA, file, an->line,
-					    an->col, _("field 'amount': '%s' is "
-					    "not a whole number of yuan from 0 "
-					    "to %lld: run qf check"),
-					    an->str ? an->str : "", QF_AMOUNT_MAX);
+		if (qf_report_amount(r, "amount", file, &yuan, a->err))
+			return QF_EDATA;
 		if (yuan > 0) {
 			f->total.amount += yuan;
 			if (in(&opened, &f->start, &f->end))
@@ -701,3 +695,21 @@ void qf_iso_week(const struct qf_date *d, struct qf_date *monday,
 	*week = (int)(qf_date_diff(&thu, &jan1) / 7) + 1;
 }
 
+
+int qf_report_amount(const struct qf_node *holder, const char *key,
+		     const char *file, long long *yuan, struct qf_error *err)
+{
+	const struct qf_node *an = qf_node_get(holder, key);
+	long long v = 0;
+
+	*yuan = 0;
+	if (!an || an->stype == QF_STYPE_NULL)
+		return QF_OK;
+	if (qf_node_int(an, &v) || v < 0 || v > QF_AMOUNT_MAX)
+		return qf_error_set(err, QF_EDATA, file, an->line, an->col,
+				    _("field '%s': '%s' is not a whole number of yuan "
+				      "from 0 to %lld: run qf check"),
+				    key, an->str ? an->str : "", QF_AMOUNT_MAX);
+	*yuan = v;
+	return QF_OK;
+}

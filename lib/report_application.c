@@ -120,32 +120,18 @@ static int add_group(struct app_group **v, size_t *n, size_t *cap,
 
 /* An amount out of the schema's range stops the bulletin, as a demand's
  * does, rather than print a total that overflowed. */
-static int bad_amount(const struct qf_node *holder, const char *key,
-		      const char *file, struct qf_error *err)
-{
-	const struct qf_node *an = qf_node_get(holder, key);
-	long long yuan = 0;
-
-	if (!an || an->stype == QF_STYPE_NULL ||
-	    (!qf_node_int(an, &yuan) && yuan >= 0 && yuan <= QF_AMOUNT_MAX))
-		return 0;
-	return qf_error_set(err, QF_EDATA, file, an->line, an->col,
-			    _("field '%s': '%s' is not a whole number of yuan "
-			      "from 0 to %lld: run qf check"),
-			    key, an->str ? an->str : "", QF_AMOUNT_MAX);
-}
-
 static int check_amounts(const struct qf_node *r, const char *file,
 			 struct qf_error *err)
 {
 	const struct qf_node *log = qf_node_get(r, "log");
+	long long yuan;
 
-	if (bad_amount(r, "requested", file, err) ||
-	    bad_amount(r, "granted", file, err))
+	if (qf_report_amount(r, "requested", file, &yuan, err) ||
+	    qf_report_amount(r, "granted", file, &yuan, err))
 		return QF_EDATA;
 	for (size_t i = 0; log && log->kind == QF_NODE_SEQ && i < log->n; i++)
 		if (log->items[i]->kind == QF_NODE_MAP &&
-		    bad_amount(log->items[i], "amount", file, err))
+		    qf_report_amount(log->items[i], "amount", file, &yuan, err))
 			return QF_EDATA;
 	return 0;
 }

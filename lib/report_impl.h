@@ -27,6 +27,12 @@ struct words {
 
 /* Money as bulletins write it: 万元, or 亿元 from a hundred million
  * (report_render.c). */
+/* The amount holder.key in yuan into *yuan (0 when absent or null), as
+ * check reads it (1.5e7 is 15000000); QF_EDATA at its file:line:col
+ * when it is not a whole number from 0 to QF_AMOUNT_MAX, so that a sum
+ * never overflows. */
+int qf_report_amount(const struct qf_node *holder, const char *key,
+		     const char *file, long long *yuan, struct qf_error *err);
 char *qf_report_money(long long yuan, const struct words *w, char *buf,
 		      size_t n);
 
